@@ -1,0 +1,21 @@
+package io.replicator.config;
+
+import java.util.List;
+
+/** One configured bucket-sync job ({@code replicator.bucket-sync.<name>.*}). */
+public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig destination,
+                                  List<BucketMapping> buckets, CronSchedule schedule, Mode mode,
+                                  DeleteLimit maxDelete, Tuning tuning, List<String> include, List<String> exclude,
+                                  boolean createDestinationBucket) {
+
+    /** What a run does: sync for real, only plan, or only compare (like rclone check). */
+    public enum Mode { SYNC, DRY_RUN, CHECK }
+
+    /** Performance knobs; defaults suit most S3 services. */
+    public record Tuning(int transfers, long multipartCutoff, long partSize, int retries, int listPageSize) { }
+
+    public BucketSyncJobConfig withMode(Mode newMode) {
+        return new BucketSyncJobConfig(name, source, destination, buckets, schedule, newMode, maxDelete, tuning,
+                include, exclude, createDestinationBucket);
+    }
+}
