@@ -1,6 +1,71 @@
 package io.replicator.app;
 
+import io.replicator.config.ConfigException;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.main.Main;
+
+/** Entry point: parses the command line, validates configuration, then runs camel-main. */
 public final class ReplicatorMain {
-    public static void main(String[] args) {
+
+    private ReplicatorMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (caused by " + t + ")";
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        CliArgs cli;
+        ConfigLoader.Loaded loaded;
+        try {
+            cli = CliArgs.parse(args);
+            if (cli.command() == CliArgs.Command.KEYGEN) {
+                out.println(KeyCommand.generate(cli.identity().orElse(KeyCommand.DEFAULT_IDENTITY)));
+                return ExitCodes.OK;
+            }
+            loaded = ConfigLoader.load(cli.configFile(), env);
+            if (cli.command() == CliArgs.Command.HELP) {
+                out.print(HelpText.render(loaded));
+                return ExitCodes.OK;
+            }
+            if (cli.command() == CliArgs.Command.ONCE && !loaded.config().hasJob(cli.job().orElseThrow())) {
+                throw new CliException("--once " + cli.job().get() + ": no such job (configured: "
+                        + String.join(", ", loaded.config().bucketSyncJobs().keySet()) + ")");
+            }
+        } catch (CliException e) {
+            err.println("error: " + e.getMessage());
+            err.println("usage: camel-replicator [--config FILE] [--once JOB [--dry-run|--check]] | --help | keygen [--identity ID]");
+            return ExitCodes.USAGE;
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        AtomicInteger exitCode = new AtomicInteger(ExitCodes.OK);
+        Main main = new Main();
+        loaded.profile().ifPresent(p -> main.configure().setProfile(p));
+        main.setOverrideProperties(loaded.overrides());
+        if (cli.command() == CliArgs.Command.ONCE) {
+            // A one-shot run ("sync now" Job) must not clash with a running service's port.
+            main.addOverrideProperty("camel.management.enabled", "false");
+        }
+        RoutesDir.addTo(main, loaded);
+        main.addMainListener(new ReplicatorSetup(main, loaded.config(), cli, exitCode));
+        try {
+            main.run();
+        } catch (Exception e) {
+            err.println("error: startup failed: " + rootMessage(e));
+            return ExitCodes.JOB_FAILED;
+        }
+        return Math.max(exitCode.get(), main.getExitCode());
     }
 }

@@ -65,7 +65,8 @@ public final class ConfigBinder {
                 in.secret(e + "secret-key").orElse(new Secret("local-secret-key")));
         return new Settings(in.duration(PREFIX + "progress-interval", Duration.ofSeconds(30)), zone, s3,
                 in.bool(PREFIX + "demo.enabled", false),
-                in.optional(PREFIX + "status-file").map(Path::of).orElse(null));
+                in.optional(PREFIX + "status-file").map(Path::of).orElse(null),
+                in.optional(PREFIX + "routes-dir").map(Path::of).orElse(null));
     }
 
     private RemoteConfig remote(String name) {

@@ -1,0 +1,60 @@
+package io.replicator.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The parsed command line. */
+public record CliArgs(Command command, Optional<Path> configFile, Optional<String> job, RunMode runMode,
+                      Optional<String> identity) {
+
+    public enum Command { SERVICE, ONCE, HELP, KEYGEN }
+
+    /** What a --once run does. */
+    public enum RunMode { SYNC, DRY_RUN, CHECK }
+
+    public static CliArgs parse(String... args) {
+        Command command = Command.SERVICE;
+        Path config = null;
+        String job = null;
+        String identity = null;
+        RunMode mode = RunMode.SYNC;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--help", "-h", "help" -> command = Command.HELP;
+                case "keygen" -> command = Command.KEYGEN;
+                case "--config" -> config = Path.of(value(args, ++i, a));
+                case "--once" -> {
+                    command = command == Command.HELP ? command : Command.ONCE;
+                    job = value(args, ++i, a);
+                }
+                case "--dry-run" -> mode = setMode(mode, RunMode.DRY_RUN);
+                case "--check" -> mode = setMode(mode, RunMode.CHECK);
+                case "--identity" -> identity = value(args, ++i, a);
+                default -> throw new CliException("unknown argument '" + a + "'");
+            }
+        }
+        if (mode != RunMode.SYNC && command != Command.ONCE && command != Command.HELP) {
+            throw new CliException("--dry-run and --check only apply to --once JOB");
+        }
+        if (identity != null && command != Command.KEYGEN) {
+            throw new CliException("--identity only applies to keygen");
+        }
+        return new CliArgs(command, Optional.ofNullable(config), Optional.ofNullable(job), mode,
+                Optional.ofNullable(identity));
+    }
+
+    private static RunMode setMode(RunMode current, RunMode wanted) {
+        if (current != RunMode.SYNC && current != wanted) {
+            throw new CliException("--dry-run and --check cannot be combined");
+        }
+        return wanted;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new CliException(option + " needs a value");
+        }
+        return args[i];
+    }
+}

@@ -1,0 +1,73 @@
+package io.replicator.app;
+
+import io.replicator.config.ConfigBinder;
+import io.replicator.config.ReplicatorConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Reads the same property sources camel-main will use (packaged defaults, the profile's file, the
+ * --config file, environment variables) so the replicator.* section is validated before Camel
+ * starts: a bad property then ends the process with one clear message instead of a stack trace.
+ */
+public final class ConfigLoader {
+    /** The profile used when nothing else is configured: the embedded demo. */
+    public static final String LOCAL_PROFILE = "local";
+
+    private ConfigLoader() {
+    }
+
+    /** What was loaded: the profile in effect (empty for none), the --config properties and the binding. */
+    public record Loaded(Optional<String> profile, Properties overrides, ReplicatorConfig config,
+                         String routesIncludePattern) { }
+
+    public static Loaded load(Optional<Path> configFile, Map<String, String> env) {
+        Properties overrides = configFile.map(ConfigLoader::read).orElseGet(Properties::new);
+        Optional<String> profile = profile(configFile.isPresent(), overrides, env);
+        // A context that is never started: only its properties component is used.
+        DefaultCamelContext ctx = new DefaultCamelContext();
+        {
+            PropertiesComponent pc = ctx.getPropertiesComponent();
+            pc.setLocation("classpath:application.properties;optional=true");
+            profile.ifPresent(p -> pc.addLocation("classpath:application-" + p + ".properties"));
+            pc.setOverrideProperties(overrides);
+            ctx.build();
+            var keys = pc.loadProperties(k -> k.startsWith("replicator.")).stringPropertyNames();
+            ReplicatorConfig config = new ConfigBinder(keys, pc::resolveProperty).bind();
+            String routes = pc.resolveProperty("camel.main.routes-include-pattern").orElse("classpath:routes/*.camel.yaml");
+            return new Loaded(profile, overrides, config, routes);
+        }
+    }
+
+    /** CAMEL_MAIN_PROFILE wins; then camel.main.profile in --config; with neither and no --config: local. */
+    static Optional<String> profile(boolean hasConfigFile, Properties overrides, Map<String, String> env) {
+        String fromEnv = env.get("CAMEL_MAIN_PROFILE");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Optional.of(fromEnv.trim());
+        }
+        String fromFile = overrides.getProperty("camel.main.profile");
+        if (fromFile != null && !fromFile.isBlank()) {
+            return Optional.of(fromFile.trim());
+        }
+        return hasConfigFile ? Optional.empty() : Optional.of(LOCAL_PROFILE);
+    }
+
+    private static Properties read(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new CliException("--config " + file + ": cannot read the file (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,16 @@
+package io.replicator.app;
+
+/** Process exit codes, documented in README.md ("Run modes and exit codes"). */
+public final class ExitCodes {
+    /** The service stopped normally, or the --once job succeeded. */
+    public static final int OK = 0;
+    /** The --once job failed (errors, a refused delete guard, unreachable endpoint...). */
+    public static final int JOB_FAILED = 1;
+    /** Bad command line or configuration; nothing was run. */
+    public static final int USAGE = 2;
+    /** --once JOB --check: the two sides differ. */
+    public static final int DIFFERENCES = 3;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,49 @@
+package io.replicator.app;
+
+import io.replicator.config.BucketSyncJobConfig;
+import io.replicator.config.ReplicatorConfig;
+import java.time.Instant;
+
+/** --help: modes, options and the jobs the current configuration defines. */
+final class HelpText {
+    private HelpText() {
+    }
+
+    static String render(ConfigLoader.Loaded loaded) {
+        ReplicatorConfig c = loaded.config();
+        StringBuilder b = new StringBuilder();
+        b.append("""
+                camel-replicator: one-way S3 bucket sync and TLS-PSK volume replication.
+
+                Usage:
+                  camel-replicator [--config FILE]                  run as a service (schedules, listeners, management port)
+                  camel-replicator [--config FILE] --once JOB       run one job now, print its summary, exit
+                                   [--dry-run | --check]            plan only / compare only; neither writes anything
+                  camel-replicator keygen [--identity ID]           print a new PSK line (identity:128 hex digits)
+                  camel-replicator --help                           this text
+
+                Options:
+                  --config FILE   properties file over the packaged defaults (any property, camel.* included);
+                                  without it and without CAMEL_MAIN_PROFILE the 'local' demo profile runs
+                Environment:
+                  CAMEL_MAIN_PROFILE=<env>   use application-<env>.properties
+                  LOG_FORMAT=json            JSON lines instead of text logs
+                  REPLICATOR_..._SECRET_KEY  any property, named in upper case with _ for . and -
+                Exit codes: 0 ok, 1 job failed, 2 usage or configuration error, 3 --check found differences
+
+                """);
+        b.append("Profile: ").append(loaded.profile().orElse("(none)")).append('\n');
+        b.append("Configured jobs:\n");
+        if (c.bucketSyncJobs().isEmpty()) {
+            b.append("  (none)\n");
+        }
+        Instant now = Instant.now();
+        for (BucketSyncJobConfig j : c.bucketSyncJobs().values()) {
+            b.append(String.format("  %-20s bucket-sync  %s -> %s  buckets %s  schedule '%s' %s%s (next %s)%n",
+                    j.name(), j.source().name(), j.destination().name(), j.buckets(), j.schedule().original(),
+                    j.schedule().zone(), j.mode() == BucketSyncJobConfig.Mode.DRY_RUN ? "  dry-run" : "",
+                    j.schedule().nextAfter(now).map(Instant::toString).orElse("never")));
+        }
+        return b.toString();
+    }
+}

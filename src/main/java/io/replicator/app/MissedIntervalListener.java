@@ -1,0 +1,40 @@
+package io.replicator.app;
+
+import io.replicator.jobs.JobMetrics;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.listeners.TriggerListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Counts schedule slots Quartz skipped because the previous run was still busy (misfires). */
+final class MissedIntervalListener extends TriggerListenerSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(MissedIntervalListener.class);
+    private final JobMetrics metrics;
+
+    private MissedIntervalListener(JobMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    static void install(QuartzComponent quartz, JobMetrics metrics) {
+        try {
+            quartz.getScheduler().getListenerManager().addTriggerListener(new MissedIntervalListener(metrics));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot watch Quartz misfires: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String getName() {
+        return "replicator-missed-intervals";
+    }
+
+    @Override
+    public void triggerMisfired(Trigger trigger) {
+        String job = trigger.getKey().getName();
+        String kind = trigger.getKey().getGroup();
+        LOG.warn("{} {}: a scheduled run was skipped because the previous run was still in progress", kind, job);
+        metrics.missedInterval(job, kind);
+    }
+}

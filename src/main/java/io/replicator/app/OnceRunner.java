@@ -1,0 +1,41 @@
+package io.replicator.app;
+
+import io.replicator.jobs.JobReport;
+import io.replicator.processors.JobHeaders;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** --once JOB: runs the job through the same route the schedule uses and maps its outcome to an exit code. */
+final class OnceRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(OnceRunner.class);
+    private final CamelContext ctx;
+
+    OnceRunner(CamelContext ctx) {
+        this.ctx = ctx;
+    }
+
+    int run(String job, CliArgs.RunMode mode) {
+        try (ProducerTemplate producer = ctx.createProducerTemplate()) {
+            Exchange ex = producer.request("direct:bucket-sync-run", e -> {
+                e.getMessage().setHeader(JobHeaders.JOB, job);
+                e.getMessage().setHeader(JobHeaders.MODE, mode.name());
+            });
+            if (ex.getException() != null) {
+                LOG.error("--once {} failed: {}", job, ex.getException().getMessage());
+                return ExitCodes.JOB_FAILED;
+            }
+            JobReport report = ex.getMessage().getBody(JobReport.class);
+            return switch (report.outcome()) {
+                case SUCCEEDED -> ExitCodes.OK;
+                case DIFFERENCES -> ExitCodes.DIFFERENCES;
+                default -> ExitCodes.JOB_FAILED;
+            };
+        } catch (Exception e) {
+            LOG.error("--once {} failed: {}", job, e.getMessage());
+            return ExitCodes.JOB_FAILED;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.replicator.app;
+
+import io.replicator.config.BucketSyncJobConfig;
+import io.replicator.config.ReplicatorConfig;
+import io.replicator.health.S3EndpointsHealthCheck;
+import io.replicator.jobs.JobMetrics;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+/** Hooks the replicator into camel-main's lifecycle: beans, one route per job, health, run modes. */
+final class ReplicatorSetup extends MainListenerSupport {
+    private final Main main;
+    private final ReplicatorConfig config;
+    private final CliArgs cli;
+    private final AtomicInteger exitCode;
+
+    ReplicatorSetup(Main main, ReplicatorConfig config, CliArgs cli, AtomicInteger exitCode) {
+        this.main = main;
+        this.config = config;
+        this.cli = cli;
+        this.exitCode = exitCode;
+    }
+
+    @Override
+    public void beforeConfigure(BaseMainSupport m) {
+        m.configure().addConfiguration(new ReplicatorBeans(config));
+    }
+
+    @Override
+    public void afterConfigure(BaseMainSupport m) {
+        CamelContext ctx = m.getCamelContext();
+        HealthCheckRegistry.get(ctx).register(new S3EndpointsHealthCheck(config.remotes().values()));
+        if (cli.command() == CliArgs.Command.ONCE) {
+            return; // --once runs one job directly: no schedules
+        }
+        for (BucketSyncJobConfig job : config.bucketSyncJobs().values()) {
+            addJobRoute(ctx, "bucket-sync", job.name(), job.schedule().quartz(), job.schedule().zone().getId());
+        }
+    }
+
+    @Override
+    public void afterStart(BaseMainSupport m) {
+        CamelContext ctx = m.getCamelContext();
+        if (!config.bucketSyncJobs().isEmpty() && cli.command() == CliArgs.Command.SERVICE) {
+            QuartzComponent quartz = ctx.getComponent("quartz", QuartzComponent.class);
+            MissedIntervalListener.install(quartz, new JobMetrics(ReplicatorBeans.meterRegistry(ctx)));
+        }
+        if (cli.command() == CliArgs.Command.ONCE) {
+            exitCode.set(new OnceRunner(ctx).run(cli.job().orElseThrow(), cli.runMode()));
+            main.completed();
+        } else if (config.settings().demo()) {
+            Thread demo = new Thread(() -> new DemoRunner(ctx, config).run(), "replicator-demo");
+            demo.setDaemon(true);
+            demo.start();
+        }
+    }
+
+    private static void addJobRoute(CamelContext ctx, String kind, String job, String cron, String zone) {
+        try {
+            TemplatedRouteBuilder.builder(ctx, kind).routeId(kind + "-" + job)
+                    .parameter("job", job).parameter("cron", cron).parameter("timeZone", zone).add();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the route of " + kind + " job " + job + ": " + e.getMessage(), e);
+        }
+    }
+}
