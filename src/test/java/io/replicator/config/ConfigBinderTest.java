@@ -1,0 +1,140 @@
+package io.replicator.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigBinderTest {
+
+    private static Map<String, String> valid() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("replicator.remotes.sto2.endpoint", "https://s3.sto2.example.com");
+        p.put("replicator.remotes.sto2.access-key", "AKSTO2");
+        p.put("replicator.remotes.sto2.secret-key", "very-secret-sto2");
+        p.put("replicator.remotes.osl1.endpoint", "https://s3.osl1.example.com:8443");
+        p.put("replicator.remotes.osl1.access-key", "AKOSL1");
+        p.put("replicator.remotes.osl1.secret-key", "very-secret-osl1");
+        p.put("replicator.bucket-sync.daily.source", "sto2");
+        p.put("replicator.bucket-sync.daily.destination", "osl1");
+        p.put("replicator.bucket-sync.daily.buckets", "elasticsearch, influxdb:influx-copy, velero/backups:velero-dr/b");
+        return p;
+    }
+
+    private static ReplicatorConfig bind(Map<String, String> p) {
+        return new ConfigBinder(p.keySet(), k -> Optional.ofNullable(p.get(k))).bind();
+    }
+
+    @Test
+    void bindsRemotesAndJobsWithDefaults() {
+        ReplicatorConfig c = bind(valid());
+        RemoteConfig sto2 = c.remotes().get("sto2");
+        assertThat(sto2.type()).isEqualTo(RemoteConfig.Type.S3);
+        assertThat(sto2.pathStyle()).isTrue();
+        assertThat(sto2.region()).isEqualTo("us-east-1");
+        BucketSyncJobConfig job = c.bucketSyncJob("daily").orElseThrow();
+        assertThat(job.source().name()).isEqualTo("sto2");
+        assertThat(job.destination().name()).isEqualTo("osl1");
+        assertThat(job.schedule().quartz()).isEqualTo("0 0 5 * * ?");
+        assertThat(job.schedule().zone().getId()).isEqualTo("UTC");
+        assertThat(job.mode()).isEqualTo(BucketSyncJobConfig.Mode.SYNC);
+        assertThat(job.buckets()).containsExactly(
+                new BucketMapping("elasticsearch", "", "elasticsearch", ""),
+                new BucketMapping("influxdb", "", "influx-copy", ""),
+                new BucketMapping("velero", "backups", "velero-dr", "b"));
+        assertThat(job.maxDelete()).isEqualTo(DeleteLimit.NONE);
+    }
+
+    @Test
+    void unknownRemoteNamesTheProperty() {
+        Map<String, String> p = valid();
+        p.put("replicator.bucket-sync.daily.destination", "osl9");
+        assertThatThrownBy(() -> bind(p)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("replicator.bucket-sync.daily.destination='osl9' names no configured remote")
+                .hasMessageContaining("sto2, osl1");
+    }
+
+    @Test
+    void malformedCronNamesThePropertyAndValue() {
+        Map<String, String> p = valid();
+        p.put("replicator.bucket-sync.daily.schedule", "0 5 * *");
+        assertThatThrownBy(() -> bind(p)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("replicator.bucket-sync.daily.schedule='0 5 * *' is not a schedule: expected 5 fields");
+    }
+
+    @Test
+    void missingCredentialNamesThePropertyAndTheWaysToSetIt() {
+        Map<String, String> p = valid();
+        p.remove("replicator.remotes.osl1.secret-key");
+        assertThatThrownBy(() -> bind(p)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("replicator.remotes.osl1.secret-key is required")
+                .hasMessageContaining("REPLICATOR_REMOTES_OSL1_SECRET_KEY");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceAndNoSecretIsShown() {
+        Map<String, String> p = valid();
+        p.put("replicator.bucket-sync.daily.shedule", "0 5 * * *");
+        p.put("replicator.bucket-sync.daily.max-delete", "lots");
+        p.put("replicator.remotes.osl1.endpoint", "s3.osl1.example.com");
+        p.put("replicator.remotes.osl1.secret-key-file", "/nonexistent/secret");
+        ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> bind(p));
+        assertThat(e.problems()).hasSize(4);
+        assertThat(e.getMessage())
+                .contains("replicator.bucket-sync.daily.shedule is not a known property")
+                .contains("replicator.bucket-sync.daily.max-delete='lots' must be a count")
+                .contains("replicator.remotes.osl1.endpoint='s3.osl1.example.com' must be an http:// or https:// URL")
+                .contains("replicator.remotes.osl1.secret-key='****' is set together with replicator.remotes.osl1.secret-key-file")
+                .doesNotContain("very-secret");
+    }
+
+    @Test
+    void credentialsComeFromMountedFiles(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("secret"), "from-file\n");
+        Map<String, String> p = valid();
+        p.remove("replicator.remotes.osl1.secret-key");
+        p.put("replicator.remotes.osl1.secret-key-file", key.toString());
+        RemoteConfig osl1 = bind(p).remotes().get("osl1");
+        assertThat(osl1.secretKey().reveal()).isEqualTo("from-file");
+        assertThat(osl1.toString()).doesNotContain("from-file").doesNotContain("very-secret");
+    }
+
+    @Test
+    void localRemotesDeleteLimitsAndTuning() {
+        Map<String, String> p = valid();
+        p.put("replicator.remotes.disk.type", "local");
+        p.put("replicator.remotes.disk.path", "/backups");
+        p.put("replicator.bucket-sync.daily.destination", "disk");
+        p.put("replicator.bucket-sync.daily.max-delete", "100,5%");
+        p.put("replicator.bucket-sync.daily.dry-run", "true");
+        p.put("replicator.bucket-sync.daily.multipart-cutoff", "128MiB");
+        p.put("replicator.bucket-sync.daily.schedule", "0 0 5 * * ?");
+        p.put("replicator.bucket-sync.daily.time-zone", "Europe/Oslo");
+        BucketSyncJobConfig job = bind(p).bucketSyncJob("daily").orElseThrow();
+        assertThat(job.destination().path()).isEqualTo(Path.of("/backups"));
+        assertThat(job.maxDelete().maxCount()).hasValue(100);
+        assertThat(job.maxDelete().maxPercent()).hasValue(5.0);
+        assertThat(job.mode()).isEqualTo(BucketSyncJobConfig.Mode.DRY_RUN);
+        assertThat(job.tuning().multipartCutoff()).isEqualTo(128L << 20);
+        assertThat(job.schedule().zone().getId()).isEqualTo("Europe/Oslo");
+    }
+
+    @Test
+    void badNamesAndValuesAreRefused() {
+        Map<String, String> p = valid();
+        p.put("replicator.bucket-sync.Daily_Job.source", "sto2");
+        p.put("replicator.bucket-sync.daily.buckets", "Bad Bucket");
+        p.put("replicator.bucket-sync.daily.transfers", "0");
+        ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> bind(p));
+        assertThat(e.getMessage())
+                .contains("replicator.bucket-sync.Daily_Job.source is not of the form")
+                .contains("replicator.bucket-sync.daily.buckets='Bad Bucket' 'Bad Bucket' is not a valid bucket name")
+                .contains("replicator.bucket-sync.daily.transfers='0' must be a whole number from 1 to 256");
+    }
+}
