@@ -1,14 +1,51 @@
 package io.replicator.app;
 
 import io.replicator.config.Settings;
+import io.replicator.embedded.EmbeddedS3;
+import java.net.BindException;
 import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Starts the embedded S3 server of the local profile and stops it with Camel. */
-final class EmbeddedServices {
-    private EmbeddedServices() {
+/** Starts the embedded S3 server of the local profile before the routes, and stops it with Camel. */
+final class EmbeddedServices extends ServiceSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServices.class);
+    private final EmbeddedS3 s3;
+
+    private EmbeddedServices(EmbeddedS3 s3) {
+        this.s3 = s3;
     }
 
-    static void startIfEnabled(CamelContext ctx, Settings.EmbeddedS3 s3) {
-        // filled in when the embedded S3 server lands
+    static void startIfEnabled(CamelContext ctx, Settings.EmbeddedS3 cfg) throws Exception {
+        if (!cfg.enabled()) {
+            return;
+        }
+        EmbeddedS3 s3;
+        try {
+            s3 = EmbeddedS3.start(new EmbeddedS3.Options(cfg.dataDir(), cfg.host(), cfg.port(),
+                    cfg.accessKey().reveal(), cfg.secretKey().reveal()));
+        } catch (Exception e) {
+            String why = hasCause(e, BindException.class) ? "the port is in use" : String.valueOf(e.getMessage());
+            throw new IllegalStateException("replicator.embedded-s3.port=" + cfg.port() + ": cannot start the embedded S3 server on "
+                    + cfg.host() + ": " + why, e);
+        }
+        LOG.info("Embedded S3 server (S3Proxy) listening on {}, buckets under {}", s3.endpoint(),
+                cfg.dataDir().toAbsolutePath().normalize());
+        ctx.addService(new EmbeddedServices(s3), true, true);
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected void doStop() {
+        s3.close();
     }
 }

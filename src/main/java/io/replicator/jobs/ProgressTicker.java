@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,16 +19,23 @@ public final class ProgressTicker implements AutoCloseable {
         return t;
     });
     private final Duration interval;
+    private final Consumer<String> sink;
 
     public ProgressTicker(Duration interval) {
+        this(interval, LOG::info);
+    }
+
+    /** With another sink than the log (tests). */
+    public ProgressTicker(Duration interval, Consumer<String> sink) {
         this.interval = interval;
+        this.sink = sink;
     }
 
     /** Starts ticking for one run; close the handle when the run ends. */
     public AutoCloseable track(String job, Supplier<String> progress) {
         long ms = Math.max(interval.toMillis(), 100);
         ScheduledFuture<?> f = timer.scheduleAtFixedRate(
-                () -> LOG.info("{}: {}", job, progress.get()), ms, ms, TimeUnit.MILLISECONDS);
+                () -> sink.accept(job + ": " + progress.get()), ms, ms, TimeUnit.MILLISECONDS);
         return () -> f.cancel(false);
     }
 
