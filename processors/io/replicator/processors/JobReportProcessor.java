@@ -2,6 +2,7 @@ package io.replicator.processors;
 
 import io.replicator.jobs.JobMetrics;
 import io.replicator.jobs.JobReport;
+import io.replicator.jobs.LocalStatusFile;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -12,14 +13,17 @@ import org.slf4j.LoggerFactory;
 public final class JobReportProcessor implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger("io.replicator.summary");
     private final Supplier<JobMetrics> metricsFactory;
+    private final LocalStatusFile statusFile;
     private volatile JobMetrics metrics;
 
-    public JobReportProcessor(Supplier<JobMetrics> metricsFactory) {
+    /** @param statusFile where to keep the latest report per job, or null for none */
+    public JobReportProcessor(Supplier<JobMetrics> metricsFactory, LocalStatusFile statusFile) {
         this.metricsFactory = metricsFactory;
+        this.statusFile = statusFile;
     }
 
     @Override
-    public void process(Exchange exchange) {
+    public void process(Exchange exchange) throws Exception {
         JobReport r = exchange.getMessage().getBody(JobReport.class);
         if (r.outcome().ok()) {
             LOG.info(r.headline());
@@ -28,6 +32,9 @@ public final class JobReportProcessor implements Processor {
         }
         r.lines().forEach(line -> LOG.info("  {}", line));
         metrics().record(r);
+        if (statusFile != null) {
+            statusFile.write(r);
+        }
     }
 
     private JobMetrics metrics() {

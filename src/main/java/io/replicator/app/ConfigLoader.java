@@ -37,7 +37,7 @@ public final class ConfigLoader {
         {
             PropertiesComponent pc = ctx.getPropertiesComponent();
             pc.setLocation("classpath:application.properties;optional=true");
-            profile.ifPresent(p -> pc.addLocation("classpath:application-" + p + ".properties"));
+            profile.ifPresent(p -> pc.addLocation("classpath:application-" + p + ".properties;optional=true"));
             pc.setOverrideProperties(overrides);
             ctx.build();
             var keys = pc.loadProperties(k -> k.startsWith("replicator.")).stringPropertyNames();

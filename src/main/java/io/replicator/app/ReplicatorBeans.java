@@ -6,6 +6,7 @@ import io.replicator.config.ReplicatorConfig;
 import io.replicator.jobs.BucketSyncRunner;
 import io.replicator.jobs.JobGuard;
 import io.replicator.jobs.JobMetrics;
+import io.replicator.jobs.LocalStatusFile;
 import io.replicator.jobs.ProgressTicker;
 import io.replicator.processors.BucketSyncProcessor;
 import io.replicator.processors.JobReportProcessor;
@@ -45,7 +46,9 @@ public final class ReplicatorBeans implements CamelConfiguration {
 
     @BindToRegistry("jobReportProcessor")
     public JobReportProcessor jobReportProcessor() {
-        return new JobReportProcessor(() -> new JobMetrics(meterRegistry(context)));
+        var statusFile = config.settings().statusFile();
+        return new JobReportProcessor(() -> new JobMetrics(meterRegistry(context)),
+                statusFile == null ? null : new LocalStatusFile(statusFile));
     }
 
     /** camel-micrometer-prometheus binds its registry as "metricsRegistry"; fall back to the global one. */

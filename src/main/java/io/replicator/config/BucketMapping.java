@@ -6,7 +6,7 @@ public record BucketMapping(String sourceBucket, String sourcePrefix, String des
     static BucketMapping parse(String spec) {
         String[] sides = spec.split(":", -1);
         if (sides.length > 2 || sides[0].isBlank() || (sides.length == 2 && sides[1].isBlank())) {
-            throw new IllegalArgumentException("'" + spec + "' is not bucket, bucket/prefix or source:destination");
+            throw new IllegalArgumentException("is not bucket, bucket/prefix or source:destination");
         }
         String[] src = splitBucket(sides[0]);
         String[] dst = sides.length == 2 ? splitBucket(sides[1]) : src;
@@ -18,7 +18,7 @@ public record BucketMapping(String sourceBucket, String sourcePrefix, String des
         String bucket = slash < 0 ? s : s.substring(0, slash);
         String prefix = slash < 0 ? "" : s.substring(slash + 1);
         if (!bucket.matches("[a-z0-9][a-z0-9.\\-_]{1,62}")) {
-            throw new IllegalArgumentException("'" + bucket + "' is not a valid bucket name (3-63 characters: a-z 0-9 . - _)");
+            throw new IllegalArgumentException("has an invalid bucket name '" + bucket + "' (3-63 characters: a-z 0-9 . - _)");
         }
         return new String[] {bucket, prefix};
     }

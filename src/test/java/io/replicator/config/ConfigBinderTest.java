@@ -134,7 +134,7 @@ class ConfigBinderTest {
         ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> bind(p));
         assertThat(e.getMessage())
                 .contains("replicator.bucket-sync.Daily_Job.source is not of the form")
-                .contains("replicator.bucket-sync.daily.buckets='Bad Bucket' 'Bad Bucket' is not a valid bucket name")
+                .contains("replicator.bucket-sync.daily.buckets='Bad Bucket' has an invalid bucket name 'Bad Bucket'")
                 .contains("replicator.bucket-sync.daily.transfers='0' must be a whole number from 1 to 256");
     }
 }
