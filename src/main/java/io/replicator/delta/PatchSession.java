@@ -16,7 +16,7 @@ import java.security.NoSuchAlgorithmException;
  * Use with try-with-resources: closing a session that did not complete deletes its temporary file.
  */
 public final class PatchSession implements DeltaSink, AutoCloseable {
-    private static final int COPY_BUFFER = 1 << 20;
+    private static final int COPY_BUFFER = 256 * 1024;
     private static final int MAX_NAME_IN_TEMP = 100;
 
     private final FileChannel basis; // null: no basis (a new file)
@@ -68,7 +68,7 @@ public final class PatchSession implements DeltaSink, AutoCloseable {
         long length = started().copyLength(index, count);
         checkRoom(length);
         if (copyBuffer == null) {
-            copyBuffer = new byte[(int) Math.min(COPY_BUFFER, Math.max(header.blockSize(), 4096))];
+            copyBuffer = new byte[COPY_BUFFER];
         }
         long from = (long) index * header.blockSize();
         long done = 0;
