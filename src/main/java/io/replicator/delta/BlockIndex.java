@@ -6,6 +6,11 @@ package io.replicator.delta;
  * most 1/2, linear probing. Each slot heads a chain (through {@code next}) of the blocks with that
  * rolling sum, lowest index first.
  *
+ * <p>In front of the table sits a bit filter with about 32 bits per block (so ~3 % set): the scan
+ * tests one bit per rolled byte and only probes the table on a set bit. Probing the table directly
+ * costs a poorly predictable branch per byte (a third of its slots are occupied); measured here, the
+ * filter took the rolling loop from ~110 MiB/s to the figure in bench/delta.sh.
+ *
  * <p>A block whose strong hash equals one already in its chain (e.g. many all-zero blocks) is left
  * out: the scan finds such repeats through its "next block of the current run" shortcut instead.
  * Chains are capped at {@link #MAX_CHAIN} distinct blocks so that a basis crafted to make every
@@ -15,12 +20,16 @@ package io.replicator.delta;
 final class BlockIndex {
     static final int MAX_CHAIN = 64;
     private static final int EMPTY = 0;
+    private static final int FILTER_BITS_PER_BLOCK = 32;
+    private static final int MAX_FILTER_BITS = 1 << 27; // 16 MiB, reached at the 4M-block cap
 
     final int[] keys;
     final int[] heads; // block index + 1, EMPTY when the slot is free
     final int[] next;  // next block in the same chain, -1 at the end
     final int mask;
     final int shift;
+    final long[] filter;
+    final int filterShift;
 
     BlockIndex(Signature sig) {
         int n = sig.fullBlockCount();
@@ -30,6 +39,10 @@ final class BlockIndex {
         next = new int[Math.max(n, 1)];
         mask = capacity - 1;
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
+        int filterBits = (int) Math.min(MAX_FILTER_BITS,
+                Long.highestOneBit(Math.max(64L, (long) n * FILTER_BITS_PER_BLOCK) * 2 - 1));
+        filter = new long[filterBits >>> 6];
+        filterShift = 32 - Integer.numberOfTrailingZeros(filterBits);
         for (int i = 0; i < n; i++) {
             insert(sig, i);
         }
@@ -52,9 +65,17 @@ final class BlockIndex {
         return -1;
     }
 
+    /** Whether some block may have this rolling sum (false positives ~3 %, no false negatives). */
+    boolean mayContain(int weak) {
+        int f = hash(weak, filterShift);
+        return (filter[f >>> 6] & (1L << f)) != 0;
+    }
+
     private void insert(Signature sig, int block) {
         next[block] = -1;
         int weak = sig.weak(block);
+        int f = hash(weak, filterShift);
+        filter[f >>> 6] |= 1L << f;
         int h = hash(weak, shift);
         while (heads[h] != EMPTY && keys[h] != weak) {
             h = (h + 1) & mask;

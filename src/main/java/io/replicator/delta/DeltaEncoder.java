@@ -8,7 +8,8 @@ import java.nio.channels.FileChannel;
 /**
  * Computes the delta of a target (the new file) against a basis {@link Signature}, streaming: memory
  * is the signature's lookup table plus one window buffer of about 64 KiB + 2 blocks + 256 KiB,
- * whatever the target's size. Reusable for several targets against the same signature, one at a time.
+ * whatever the target's size. Thread-safe: each encode call has its own scan state, so one encoder
+ * (whose lookup table is built once) can serve several targets against the same signature.
  */
 public final class DeltaEncoder {
     private final Signature signature;

@@ -63,6 +63,8 @@ final class DeltaScan {
         final int[] heads = index.heads;
         final int mask = index.mask;
         final int shift = index.shift;
+        final long[] filter = index.filter;
+        final int filterShift = index.filterShift;
         int s1 = 0;
         int s2 = 0;
         boolean rolling = false; // s1/s2 hold the sums of the window at pos
@@ -99,7 +101,12 @@ final class DeltaScan {
                 s2 += s1 - b * out;
                 p++;
                 int weak = (s1 & 0xFFFF) | (s2 << 16);
-                int h = (weak * 0x9E3779B1) >>> shift;
+                int x = weak * 0x9E3779B1;
+                int f = x >>> filterShift;
+                if ((filter[f >>> 6] & (1L << f)) == 0) {
+                    continue; // the common case: no block has this sum
+                }
+                int h = x >>> shift;
                 int head;
                 while ((head = heads[h]) != 0 && keys[h] != weak) {
                     h = (h + 1) & mask;

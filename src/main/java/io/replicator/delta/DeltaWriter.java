@@ -9,9 +9,10 @@ import java.io.OutputStream;
  * A {@link DeltaSink} that encodes the delta (docs/delta-format.md) onto an OutputStream as it goes.
  * With zstd, each literal record is compressed on its own (a bounded, self-contained record the
  * decoder can check) and sent raw when compression does not make it smaller. The stream is flushed
- * at the end, never closed.
+ * at the end, never closed. Closing the writer only frees the native zstd context early (end does
+ * too); it is needed only when encoding was abandoned half-way.
  */
-public final class DeltaWriter implements DeltaSink {
+public final class DeltaWriter implements DeltaSink, AutoCloseable {
     private final RecordOutput out;
     private final LiteralCompression compression;
     private ZstdCompressCtx zstd;
@@ -69,6 +70,11 @@ public final class DeltaWriter implements DeltaSink {
         out.u8(DeltaFormat.OP_END);
         out.bytes(sha256, 0, DeltaFormat.SHA256_LENGTH);
         out.crcAndFlush();
+        close();
+    }
+
+    @Override
+    public void close() {
         if (zstd != null) {
             zstd.close();
             zstd = null;

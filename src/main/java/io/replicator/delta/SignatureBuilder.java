@@ -12,6 +12,11 @@ public final class SignatureBuilder {
     private SignatureBuilder() {
     }
 
+    /** Signature of an empty basis: a delta against it is all literals (a new file, see DeltaPatcher.create). */
+    public static Signature empty() {
+        return new Signature(0, SignatureSpec.forLength(0), 0, new int[0], new long[0], null);
+    }
+
     /** Signs the whole channel (from position 0) with rsync's block size for its current size. */
     public static Signature build(FileChannel basis) throws IOException {
         return build(basis, SignatureSpec.forLength(basis.size()));

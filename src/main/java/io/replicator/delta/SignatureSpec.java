@@ -35,6 +35,12 @@ public record SignatureSpec(int blockSize, int strongLength, long seed) {
         return new SignatureSpec(blockSize, strongLengthFor(length, blockSize), SEEDS.nextLong());
     }
 
+    /** Leaves the seed out: it is what keeps strong hashes unpredictable to people who can write files. */
+    @Override
+    public String toString() {
+        return "SignatureSpec[blockSize=" + blockSize + ", strongLength=" + strongLength + "]";
+    }
+
     /** Strong hash bytes per block for a file of this length (see class comment). */
     public static int strongLengthFor(long length, int blockSize) {
         int bits = 20 + 2 * floorLog2(Math.max(length, 1)) - floorLog2(blockSize);

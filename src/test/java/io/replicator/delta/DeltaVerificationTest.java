@@ -108,7 +108,7 @@ class DeltaVerificationTest {
     @Test
     void createBuildsAFileWithoutBasis() throws IOException {
         byte[] target = random(100_000, 6);
-        Signature empty = DeltaRoundTrip.sign(new byte[0], SignatureSpec.forLength(0));
+        Signature empty = SignatureBuilder.empty();
         byte[] delta = DeltaRoundTrip.delta(empty, target, LiteralCompression.zstd(1)).encoded();
 
         PatchResult result = new DeltaPatcher(Durability.NONE).create(new ByteArrayInputStream(delta),
