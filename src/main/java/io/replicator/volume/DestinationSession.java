@@ -1,0 +1,299 @@
+package io.replicator.volume;
+
+import io.netty.buffer.ByteBuf;
+import io.replicator.delta.DeltaPatcher;
+import io.replicator.delta.Durability;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One destination session, run on a worker thread: file list (validated whole before any change
+ * on disk), wait for the extra streams, prepare the tree, transfer on all streams in parallel, then
+ * COMMIT -> {@link Committer} -> COMMITTED. Anything wrong before the first change on disk is a
+ * refusal (REFUSED, nothing changed); after it, a failure (ABORT; files already renamed are complete,
+ * nothing is deleted). Either way exactly one {@link SessionReport} is fired.
+ */
+final class DestinationSession {
+    static final long INBOX_HIGH_WATER = 8L << 20;
+    private static final SecureRandom IDS = new SecureRandom();
+
+    private final DestinationContext context;
+    private final DestinationJob job;
+    private final Path root;
+    private final Hello hello;
+    private final String identity;
+    private final DestinationHandler handler;
+    private final byte[] id = new byte[Wire.SESSION_ID_LENGTH];
+    private final FrameChannel[] streams;
+    private final CountDownLatch joined;
+    private final SessionStats stats = new SessionStats();
+    private final MetadataWriter meta;
+    private final Excludes protect;
+    private final List<TreePreparer.Deferred> deferred = Collections.synchronizedList(new ArrayList<>());
+    private final ConcurrentLinkedQueue<Path> written = new ConcurrentLinkedQueue<>();
+    private final long start = System.nanoTime();
+    private volatile boolean touchedDisk;
+    private String lockHolder;
+    private List<FileEntry> entries = List.of();
+
+    DestinationSession(DestinationContext context, DestinationJob job, Path root, Hello hello, String identity,
+                       FrameChannel primary, DestinationHandler handler) {
+        this.context = context;
+        this.job = job;
+        this.root = root;
+        this.hello = hello;
+        this.identity = identity;
+        this.handler = handler;
+        IDS.nextBytes(id);
+        this.streams = new FrameChannel[hello.streams()];
+        this.streams[0] = primary;
+        this.joined = new CountDownLatch(hello.streams() - 1);
+        this.meta = new MetadataWriter(context.ownership());
+        List<String> all = new ArrayList<>(job.excludes());
+        all.addAll(hello.excludes());
+        this.protect = new Excludes(all);
+    }
+
+    void start() {
+        context.workers().execute(this::run);
+    }
+
+    private void run() {
+        String error = null;
+        SessionResult result = SessionResult.OK;
+        try {
+            FileListValidator list = receiveList();
+            awaitStreams();
+            touchedDisk = true;
+            List<Transfer> transfers = new TreePreparer(root, entries, meta, hello.checksum(), deferred).prepare();
+            transfer(transfers);
+            streams[0].expect(FrameType.COMMIT, "after all streams ended").release();
+            new Committer(this, list.byPath(), protect).commit(deferred, written);
+            streams[0].send(committed());
+            streams[0].flush();
+        } catch (IOException | RuntimeException e) {
+            error = Reasons.of(e);
+            result = touchedDisk ? SessionResult.FAILED : SessionResult.REFUSED;
+            FrameChannel primary = streams[0];
+            if (result == SessionResult.REFUSED) {
+                ByteBuf b = Wire.start(primary.channel().alloc(), FrameType.REFUSED, 128);
+                Wire.writeString(b, Reasons.clip(error));
+                primary.channel().writeAndFlush(Wire.finish(b));
+            } else if (!(e instanceof PeerAbortedException)) {
+                primary.abort(error);
+            }
+        } finally {
+            VolumeLocks.unlock(root, lockHolder);
+            context.ended(this);
+            for (int i = 1; i < streams.length; i++) {
+                FrameChannel c = streamOrNull(i);
+                if (c != null) {
+                    c.close();
+                }
+            }
+            handler.finish(report(result, error));
+        }
+    }
+
+    private FileListValidator receiveList() throws IOException {
+        FileListValidator v = new FileListValidator(job.limits(), protect, hello.checksum());
+        while (true) {
+            Frame f = streams[0].take("LIST or LIST_END");
+            try {
+                if (f.type() == FrameType.LIST_END) {
+                    int count = Wire.i32(f.payload(), "LIST_END count");
+                    Wire.end(f.payload(), FrameType.LIST_END);
+                    if (count != v.entries().size()) {
+                        throw new ProtocolException("LIST_END says " + count + " entries, " + v.entries().size() + " arrived");
+                    }
+                    break;
+                }
+                if (f.type() != FrameType.LIST) {
+                    throw new ProtocolException("expected LIST or LIST_END but got " + f.type());
+                }
+                ProtocolException[] bad = {null};
+                FileListCodec.decode(f.payload(), job.limits(), e -> {
+                    if (bad[0] == null) {
+                        try {
+                            v.add(e);
+                        } catch (ProtocolException x) {
+                            bad[0] = x;
+                        }
+                    }
+                });
+                if (bad[0] != null) {
+                    throw bad[0];
+                }
+            } finally {
+                f.release();
+            }
+        }
+        if (v.entries().isEmpty()) {
+            throw new ProtocolException("empty file list: at least the root \".\" is required");
+        }
+        entries = v.entries();
+        stats.entries.add(entries.size());
+        return v;
+    }
+
+    private void awaitStreams() throws IOException {
+        try {
+            if (!joined.await(context.ioTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ProtocolException("only " + (streams.length - joined.getCount()) + " of " + streams.length
+                        + " streams joined within " + context.ioTimeout().toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for streams", e);
+        }
+    }
+
+    /** Spreads files over the streams (largest first, to the least loaded) and runs them in parallel. */
+    private void transfer(List<Transfer> transfers) throws IOException {
+        List<List<Transfer>> shares = StreamShares.split(transfers, streams.length);
+        DeltaPatcher patcher = new DeltaPatcher(job.commitSync() == CommitSync.FSYNC ? Durability.FSYNC : Durability.NONE);
+        List<Future<?>> others = new ArrayList<>();
+        for (int i = 1; i < streams.length; i++) {
+            DestinationStream ds = new DestinationStream(this, streamOrNull(i), shares.get(i), patcher);
+            others.add(context.workers().submit(() -> {
+                try {
+                    ds.run();
+                } catch (IOException | RuntimeException e) {
+                    failStreams();
+                    throw e;
+                }
+                return null;
+            }));
+        }
+        try {
+            new DestinationStream(this, streams[0], shares.get(0), patcher).run();
+        } catch (IOException | RuntimeException e) {
+            failStreams();
+            throw e;
+        }
+        for (Future<?> f : others) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                throw c instanceof IOException io ? io : new IOException(Reasons.of(c), c);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while streams were running", e);
+            }
+        }
+    }
+
+    /** One stream failed: stop the others (their next take fails) so the session ends promptly. */
+    private void failStreams() {
+        for (int i = 1; i < streams.length; i++) {
+            FrameChannel c = streamOrNull(i);
+            if (c != null) {
+                c.channel().close();
+            }
+        }
+    }
+
+    private ByteBuf committed() {
+        ByteBuf b = Wire.start(streams[0].channel().alloc(), FrameType.COMMITTED, 48);
+        b.writeLong(stats.filesWritten.sum());
+        b.writeLong(stats.filesDeleted.sum());
+        b.writeLong(stats.filesSkipped.sum());
+        b.writeLong(stats.literalBytes.sum());
+        b.writeLong(stats.matchedBytes.sum());
+        b.writeByte(context.ownership() == Ownership.APPLIED ? 1 : 0);
+        return Wire.finish(b);
+    }
+
+    private SessionReport report(SessionResult result, String error) {
+        long received = 0;
+        for (int i = 0; i < streams.length; i++) {
+            FrameChannel c = streamOrNull(i);
+            received += c == null ? 0 : c.bytesReceived();
+        }
+        return new SessionReport(job.name(), idHex(), String.valueOf(streams[0].channel().remoteAddress()), identity,
+                result, stats.entries.sum(), stats.filesWritten.sum(), stats.filesSkipped.sum(), stats.resends.sum(),
+                received, stats.literalBytes.sum(), stats.matchedBytes.sum(), stats.filesDeleted.sum(),
+                context.ownership().note(), Duration.ofNanos(System.nanoTime() - start), error);
+    }
+
+    /** Registers an extra stream; null when accepted, otherwise why not. */
+    synchronized String join(int stream, FrameChannel channel) {
+        if (stream >= streams.length) {
+            return "JOIN stream " + stream + " but the session asked for " + streams.length + " streams";
+        }
+        if (streams[stream] != null) {
+            return "stream " + stream + " of session " + idHex() + " has already joined";
+        }
+        streams[stream] = channel;
+        joined.countDown();
+        return null;
+    }
+
+    private synchronized FrameChannel streamOrNull(int i) {
+        return streams[i];
+    }
+
+    void defer(TreePreparer.Deferred d) {
+        deferred.add(d);
+    }
+
+    void wrote(Path p) {
+        written.add(p);
+    }
+
+    FileEntry entry(int index) {
+        return entries.get(index);
+    }
+
+    List<FileEntry> entries() {
+        return entries;
+    }
+
+    Path resolve(FileEntry e) {
+        return e.isRoot() ? root : root.resolve(e.path());
+    }
+
+    Path root() {
+        return root;
+    }
+
+    DestinationJob job() {
+        return job;
+    }
+
+    String identity() {
+        return identity;
+    }
+
+    MetadataWriter meta() {
+        return meta;
+    }
+
+    SessionStats stats() {
+        return stats;
+    }
+
+    byte[] id() {
+        return id.clone();
+    }
+
+    String idHex() {
+        return HexFormat.of().formatHex(id);
+    }
+
+    void setLockHolder(String holder) {
+        this.lockHolder = holder;
+    }
+}

@@ -1,0 +1,99 @@
+package io.replicator.volume;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the file list on the destination and checks it entry by entry, before anything on disk
+ * is touched: count limit, path shape ({@link PathGuard}), no duplicates, the root first and only as
+ * a directory, every parent a DIR entry listed earlier (so no entry can sit below a symlink or a
+ * file of the same list), hardlinks pointing back at an earlier FILE, checksum presence matching the
+ * session's mode, and no entry the destination protects (excludes, lost+found).
+ */
+final class FileListValidator {
+    private final EntryLimits limits;
+    private final Excludes protectedPaths;
+    private final ChecksumMode checksum;
+    private final List<FileEntry> entries = new ArrayList<>();
+    private final Map<String, Integer> byPath = new HashMap<>();
+
+    FileListValidator(EntryLimits limits, Excludes protectedPaths, ChecksumMode checksum) {
+        this.limits = limits;
+        this.protectedPaths = protectedPaths;
+        this.checksum = checksum;
+    }
+
+    /** Called before decoding a LIST frame of {@code count} entries: refuses the frame if it would exceed the limit. */
+    void expect(int count) throws ProtocolException {
+        if ((long) entries.size() + count > limits.maxEntries()) {
+            throw new ProtocolException("the file list has more than " + limits.maxEntries()
+                    + " entries, the limit of this destination");
+        }
+    }
+
+    void add(FileEntry e) throws ProtocolException {
+        int index = entries.size();
+        if (index >= limits.maxEntries()) {
+            throw new ProtocolException("the file list has more than " + limits.maxEntries()
+                    + " entries, the limit of this destination");
+        }
+        PathGuard.check(e.path(), limits);
+        if (index == 0) {
+            if (!e.isRoot() || e.type() != EntryType.DIR) {
+                throw new ProtocolException("the first entry must be the root directory \".\", got " + e);
+            }
+        } else {
+            if (e.isRoot()) {
+                throw new ProtocolException("the root \".\" appears again at entry " + index);
+            }
+            checkParent(e, index);
+            if (protectedPaths.excludes(e.path())) {
+                throw new ProtocolException("entry " + PathGuard.quote(e.path())
+                        + " is excluded on this destination and may not be written");
+            }
+        }
+        if (e.type() == EntryType.HARDLINK) {
+            checkHardlink(e, index);
+        }
+        if (e.type() == EntryType.FILE && (checksum == ChecksumMode.FULL) != (e.sha256() != null)) {
+            throw new ProtocolException("entry " + PathGuard.quote(e.path()) + ": a SHA-256 must be sent exactly in "
+                    + "FULL checksum mode (this session: " + checksum + ")");
+        }
+        if (byPath.putIfAbsent(e.path(), index) != null) {
+            throw new ProtocolException("entry " + PathGuard.quote(e.path()) + " appears twice in the file list");
+        }
+        entries.add(e);
+    }
+
+    private void checkParent(FileEntry e, int index) throws ProtocolException {
+        String parent = PathGuard.parent(e.path());
+        Integer p = byPath.get(parent);
+        if (p == null) {
+            throw new ProtocolException("entry " + PathGuard.quote(e.path()) + " (index " + index
+                    + "): its parent " + PathGuard.quote(parent) + " is not a directory listed before it");
+        }
+        if (entries.get(p).type() != EntryType.DIR) {
+            throw new ProtocolException("entry " + PathGuard.quote(e.path()) + ": its parent " + PathGuard.quote(parent)
+                    + " is a " + entries.get(p).type() + " in the file list, not a directory (a path through a "
+                    + "symlink or file is not allowed)");
+        }
+    }
+
+    private void checkHardlink(FileEntry e, int index) throws ProtocolException {
+        int primary = e.primary();
+        if (primary < 0 || primary >= index || entries.get(primary).type() != EntryType.FILE) {
+            throw new ProtocolException("hardlink " + PathGuard.quote(e.path()) + " names entry " + primary
+                    + ", which is not an earlier regular file");
+        }
+    }
+
+    List<FileEntry> entries() {
+        return entries;
+    }
+
+    Map<String, Integer> byPath() {
+        return byPath;
+    }
+}

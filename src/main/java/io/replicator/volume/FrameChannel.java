@@ -1,0 +1,222 @@
+package io.replicator.volume;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.WriteBufferWaterMark;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+
+/**
+ * Blocking, flow-controlled view of one connection for a protocol thread. The Netty handler pushes
+ * frames in ({@link #onFrame}); a worker thread takes them out ({@link #take}) and sends with
+ * {@link #send}, which waits while the channel is not writable (so a slow peer slows us down instead
+ * of filling memory). With inbound flow control, reading from the socket pauses (autoRead off) while
+ * more than {@code highWater} bytes wait in the inbox. Blocking belongs on worker threads, never on
+ * the event loop: that is why protocol logic runs on its own threads here.
+ */
+public final class FrameChannel {
+    private static final long FLUSH_BYTES = 64 * 1024;
+    private static final Object CLOSED = new Object();
+
+    private final Channel channel;
+    private final long highWater;
+    private final Duration timeout;
+    private final ArrayDeque<Object> inbox = new ArrayDeque<>();
+    private long queuedBytes;
+    private boolean paused;
+    private String closeReason;
+    private boolean protocolError;
+    private long unflushed;
+    private long bytesSent;
+    private long bytesReceived;
+
+    /** {@code highWater} 0: no inbound flow control (the peer bounds what it sends by protocol). */
+    public FrameChannel(Channel channel, long highWater, Duration timeout) {
+        this.channel = channel;
+        this.highWater = highWater;
+        this.timeout = timeout;
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(512 * 1024, 2 * 1024 * 1024));
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    // ---- event loop side ----
+
+    public synchronized void onFrame(Frame frame) {
+        if (closeReason != null) {
+            frame.release();
+            return;
+        }
+        inbox.add(frame);
+        int n = frame.payload().readableBytes() + 5;
+        queuedBytes += n;
+        bytesReceived += n;
+        if (highWater > 0 && !paused && queuedBytes > highWater) {
+            paused = true;
+            channel.config().setAutoRead(false);
+        }
+        notifyAll();
+    }
+
+    public synchronized void onClosed(String reason) {
+        if (closeReason == null) {
+            closeReason = reason;
+            inbox.add(CLOSED);
+        }
+        notifyAll();
+    }
+
+    /** The decoder refused the peer's bytes: the worker gets a ProtocolException with this reason. */
+    public synchronized void onError(String reason) {
+        if (closeReason == null) {
+            protocolError = true;
+        }
+        onClosed(reason);
+    }
+
+    public synchronized void onWritabilityChanged() {
+        notifyAll();
+    }
+
+    // ---- worker side ----
+
+    /** The next frame; flushes pending writes first if it has to wait. ABORT becomes an exception. */
+    public Frame take(String expecting) throws IOException {
+        Frame f = poll(expecting);
+        if (f.type() == FrameType.ABORT || f.type() == FrameType.REFUSED) {
+            String reason;
+            try {
+                reason = Wire.readString(f.payload(), "reason", 8192);
+            } finally {
+                f.release();
+            }
+            throw new PeerAbortedException("peer " + (f.type() == FrameType.ABORT ? "aborted" : "refused")
+                    + " the session: " + reason);
+        }
+        return f;
+    }
+
+    /** The next frame, which must be of {@code type}. */
+    public Frame expect(FrameType type, String while_) throws IOException {
+        Frame f = take(type + " " + while_);
+        if (f.type() != type) {
+            f.release();
+            throw new ProtocolException("expected " + type + " " + while_ + " but got " + f.type());
+        }
+        return f;
+    }
+
+    private Frame poll(String expecting) throws IOException {
+        if (isInboxEmpty()) {
+            flush();
+        }
+        synchronized (this) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (inbox.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IOException("no frame from " + channel.remoteAddress() + " for " + timeout.toSeconds()
+                            + " s while waiting for " + expecting);
+                }
+                waitNanos(left);
+            }
+            Object o = inbox.peek();
+            if (o == CLOSED) {
+                if (protocolError) {
+                    throw new ProtocolException(closeReason);
+                }
+                throw new IOException("connection to " + channel.remoteAddress() + " closed while waiting for "
+                        + expecting + (closeReason.isEmpty() ? "" : ": " + closeReason));
+            }
+            inbox.poll();
+            Frame f = (Frame) o;
+            queuedBytes -= f.payload().readableBytes() + 5;
+            if (paused && queuedBytes < highWater / 4) {
+                paused = false;
+                channel.config().setAutoRead(true);
+            }
+            return f;
+        }
+    }
+
+    private synchronized boolean isInboxEmpty() {
+        return inbox.isEmpty();
+    }
+
+    /** Queues one finished frame (see {@link Wire#finish}); waits while the channel is not writable. */
+    public void send(ByteBuf frame) throws IOException {
+        int n = frame.readableBytes();
+        if (!channel.isWritable()) {
+            channel.flush();
+            synchronized (this) {
+                long deadline = System.nanoTime() + timeout.toNanos();
+                while (!channel.isWritable() && closeReason == null) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        frame.release();
+                        throw new IOException("peer " + channel.remoteAddress() + " accepted no data for "
+                                + timeout.toSeconds() + " s");
+                    }
+                    waitNanos(Math.min(left, 100_000_000L));
+                }
+            }
+        }
+        synchronized (this) {
+            if (closeReason != null) {
+                frame.release();
+                throw new IOException("connection to " + channel.remoteAddress() + " closed"
+                        + (closeReason.isEmpty() ? "" : ": " + closeReason));
+            }
+            bytesSent += n;
+            unflushed += n;
+        }
+        channel.write(frame, channel.voidPromise());
+        if (unflushed >= FLUSH_BYTES) {
+            flush();
+        }
+    }
+
+    public void flush() {
+        synchronized (this) {
+            if (unflushed == 0) {
+                return;
+            }
+            unflushed = 0;
+        }
+        channel.flush();
+    }
+
+    /** Best effort: ABORT with a reason, then close once it is written. */
+    public void abort(String reason) {
+        ByteBuf b = Wire.start(channel.alloc(), FrameType.ABORT, 128);
+        Wire.writeString(b, Reasons.clip(reason));
+        channel.writeAndFlush(Wire.finish(b)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    public void close() {
+        flush();
+        channel.close();
+    }
+
+    public synchronized long bytesSent() {
+        return bytesSent;
+    }
+
+    public synchronized long bytesReceived() {
+        return bytesReceived;
+    }
+
+    private void waitNanos(long nanos) throws InterruptedIOException {
+        try {
+            wait(Math.max(1, nanos / 1_000_000), 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting on " + channel.remoteAddress());
+        }
+    }
+}

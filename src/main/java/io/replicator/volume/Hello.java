@@ -1,0 +1,72 @@
+package io.replicator.volume;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.replicator.delta.LiteralCompression;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * HELLO, the first frame of a session: magic, protocol version, job name and the options the
+ * source asks for. The version is checked before anything else is decoded, so a future version is
+ * told clearly which version this side speaks.
+ */
+public record Hello(int version, String job, LiteralCompression compression, ChecksumMode checksum, int streams,
+                    List<String> excludes) {
+    public static final int MAX_JOB_NAME = 253;
+    public static final int MAX_STREAMS = 16;
+    public static final int MAX_EXCLUDES = 256;
+    public static final int MAX_EXCLUDE_LENGTH = 1024;
+
+    public Hello {
+        excludes = List.copyOf(excludes);
+    }
+
+    public ByteBuf encode(ByteBufAllocator alloc) {
+        ByteBuf b = Wire.start(alloc, FrameType.HELLO, 256);
+        b.writeInt(Wire.MAGIC);
+        b.writeShort(version);
+        Wire.writeString(b, job);
+        boolean zstd = compression.codec() == LiteralCompression.Codec.ZSTD;
+        b.writeByte(zstd ? 1 : 0);
+        b.writeByte(zstd ? compression.level() : 0);
+        b.writeByte(checksum.ordinal());
+        b.writeByte(streams);
+        b.writeShort(excludes.size());
+        excludes.forEach(e -> Wire.writeString(b, e));
+        return Wire.finish(b);
+    }
+
+    public static Hello decode(ByteBuf b) throws ProtocolException {
+        checkMagicAndVersion(b, "HELLO");
+        String job = Wire.readString(b, "HELLO job name", MAX_JOB_NAME);
+        int codec = Wire.range(Wire.u8(b, "HELLO compression"), 0, 1, "HELLO compression");
+        int level = b.isReadable() ? b.readByte() : 0;
+        LiteralCompression compression = codec == 1
+                ? LiteralCompression.zstd(Wire.range(level, -7, 22, "HELLO zstd level")) : LiteralCompression.NONE;
+        int checksum = Wire.range(Wire.u8(b, "HELLO checksum mode"), 0, ChecksumMode.values().length - 1,
+                "HELLO checksum mode");
+        int streams = Wire.range(Wire.u8(b, "HELLO streams"), 1, MAX_STREAMS, "HELLO streams");
+        int count = Wire.range(Wire.u16(b, "HELLO exclude count"), 0, MAX_EXCLUDES, "HELLO exclude count");
+        List<String> excludes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            excludes.add(Wire.readString(b, "HELLO exclude " + i, MAX_EXCLUDE_LENGTH));
+        }
+        Wire.end(b, FrameType.HELLO);
+        return new Hello(Wire.VERSION, job, compression, ChecksumMode.values()[checksum], streams, excludes);
+    }
+
+    /** Reads magic and version; an unknown version is refused with the one this side speaks. */
+    static void checkMagicAndVersion(ByteBuf b, String what) throws ProtocolException {
+        int magic = Wire.i32(b, what + " magic");
+        if (magic != Wire.MAGIC) {
+            throw new ProtocolException(what + ": bad magic 0x" + Integer.toHexString(magic)
+                    + " (not a camel-replicator volume client?)");
+        }
+        int version = Wire.u16(b, what + " protocol version");
+        if (version != Wire.VERSION) {
+            throw new ProtocolException(what + ": protocol version " + version + " is not supported (this side speaks "
+                    + Wire.VERSION + ")");
+        }
+    }
+}

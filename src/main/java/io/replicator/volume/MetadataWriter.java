@@ -1,0 +1,63 @@
+package io.replicator.volume;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Applies an entry's metadata to a path that is known not to be reached through a symlink: owner
+ * first (chown clears set-id bits), then mode (not for symlinks: Linux has none), then mtime.
+ * Files and directories get nanosecond mtimes; symlinks go through lutimes, which the JDK offers
+ * with microsecond precision only.
+ */
+final class MetadataWriter {
+    private final Ownership ownership;
+
+    MetadataWriter(Ownership ownership) {
+        this.ownership = ownership;
+    }
+
+    void apply(Path path, FileEntry e) throws IOException {
+        boolean link = e.type() == EntryType.SYMLINK;
+        if (ownership == Ownership.APPLIED) {
+            Files.setAttribute(path, "unix:uid", e.uid(), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(path, "unix:gid", e.gid(), LinkOption.NOFOLLOW_LINKS);
+        }
+        FileTime mtime = FileTime.from(e.mtimeNanos(), TimeUnit.NANOSECONDS);
+        if (link) {
+            Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setTimes(mtime, null, null);
+        } else {
+            Files.setAttribute(path, "unix:mode", e.mode());
+            Files.setLastModifiedTime(path, mtime);
+        }
+    }
+
+    /** Whether the existing path's metadata already equals the entry's (no write needed). */
+    boolean matches(Map<String, Object> attrs, FileEntry e) {
+        if (ownership == Ownership.APPLIED
+                && (!Integer.valueOf(e.uid()).equals(attrs.get("uid")) || !Integer.valueOf(e.gid()).equals(attrs.get("gid")))) {
+            return false;
+        }
+        if (e.type() != EntryType.SYMLINK && (((Integer) attrs.get("mode")) & 07777) != e.mode()) {
+            return false;
+        }
+        return mtimeNanos(attrs) == e.mtimeNanos() || (e.type() == EntryType.SYMLINK
+                && mtimeNanos(attrs) == e.mtimeNanos() / 1000 * 1000);
+    }
+
+    static long mtimeNanos(Map<String, Object> attrs) {
+        return ((FileTime) attrs.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
+    }
+
+    /** lstat with what the destination compares. */
+    static Map<String, Object> lstat(Path path) throws IOException {
+        return Files.readAttributes(path, "unix:mode,uid,gid,size,lastModifiedTime,ino,dev,nlink",
+                LinkOption.NOFOLLOW_LINKS);
+    }
+}

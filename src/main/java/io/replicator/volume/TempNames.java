@@ -1,0 +1,27 @@
+package io.replicator.volume;
+
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * Temporary names, the same shape the delta engine's patcher uses: {@code .<name>.<digits>.part} in
+ * the target's directory (so the final rename stays on one filesystem and is atomic).
+ */
+final class TempNames {
+    private static final Pattern TEMP = Pattern.compile("^\\..+\\.[0-9]+\\.part$");
+
+    private TempNames() {
+    }
+
+    static Path next(Path target) {
+        String name = target.getFileName().toString();
+        String shortName = name.length() > 100 ? name.substring(0, 100) : name;
+        long r = ThreadLocalRandom.current().nextLong() >>> 1;
+        return target.resolveSibling("." + shortName + "." + r + ".part");
+    }
+
+    static boolean isTemp(String name) {
+        return TEMP.matcher(name).matches();
+    }
+}

@@ -1,0 +1,141 @@
+package io.replicator.volume;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * First changes of a session, made only after the whole file list was validated: walks the list in
+ * order (parents before children), makes every DIR entry a real directory (creating it, or replacing
+ * a file or symlink that sits at its path, so nothing is ever written through a symlink), places
+ * symlinks (temporary name, then rename), fixes metadata of unchanged files, and returns the regular
+ * files that need data. Quick check: same size and mtime (FULL mode: same SHA-256).
+ */
+final class TreePreparer {
+    private final Path root;
+    private final List<FileEntry> entries;
+    private final MetadataWriter meta;
+    private final ChecksumMode checksum;
+    private final List<Deferred> deferred;
+
+    /** A prepared temporary that replaces a directory at commit. */
+    record Deferred(Path temp, Path target) {
+    }
+
+    TreePreparer(Path root, List<FileEntry> entries, MetadataWriter meta, ChecksumMode checksum, List<Deferred> deferred) {
+        this.root = root;
+        this.entries = entries;
+        this.meta = meta;
+        this.checksum = checksum;
+        this.deferred = deferred;
+    }
+
+    Path resolve(FileEntry e) {
+        return e.isRoot() ? root : root.resolve(e.path());
+    }
+
+    List<Transfer> prepare() throws IOException {
+        List<Transfer> transfers = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            FileEntry e = entries.get(i);
+            Path p = resolve(e);
+            Map<String, Object> attrs = lstatOrNull(p);
+            switch (e.type()) {
+                case DIR -> directory(p, attrs);
+                case FILE -> {
+                    Transfer t = file(i, e, p, attrs);
+                    if (t != null) {
+                        transfers.add(t);
+                    }
+                }
+                case SYMLINK -> symlink(e, p, attrs);
+                case HARDLINK -> { } // at commit, once every primary is in place
+            }
+        }
+        return transfers;
+    }
+
+    private void directory(Path p, Map<String, Object> attrs) throws IOException {
+        if (attrs != null && kind(attrs) == Kind.DIR) {
+            return;
+        }
+        if (attrs != null) {
+            Files.delete(p); // a file or symlink where the source has a directory (never followed)
+        }
+        Files.createDirectory(p);
+    }
+
+    private Transfer file(int index, FileEntry e, Path p, Map<String, Object> attrs) throws IOException {
+        Kind k = attrs == null ? Kind.ABSENT : kind(attrs);
+        if (k == Kind.FILE && ((Number) attrs.get("size")).longValue() == e.size() && unchanged(e, p, attrs)) {
+            if (!meta.matches(attrs, e)) {
+                meta.apply(p, e);
+            }
+            return null;
+        }
+        boolean basis = k == Kind.FILE && ((Number) attrs.get("size")).longValue() > 0;
+        return new Transfer(index, e.size(), basis, k == Kind.DIR);
+    }
+
+    private boolean unchanged(FileEntry e, Path p, Map<String, Object> attrs) throws IOException {
+        if (checksum == ChecksumMode.FULL) {
+            return Arrays.equals(FileHashes.sha256(p), e.sha256());
+        }
+        return MetadataWriter.mtimeNanos(attrs) == e.mtimeNanos();
+    }
+
+    private void symlink(FileEntry e, Path p, Map<String, Object> attrs) throws IOException {
+        if (attrs != null && kind(attrs) == Kind.SYMLINK && Files.readSymbolicLink(p).toString().equals(e.linkTarget())) {
+            if (!meta.matches(attrs, e)) {
+                meta.apply(p, e);
+            }
+            return;
+        }
+        Path temp = createTempSymlink(p, e.linkTarget());
+        meta.apply(temp, e);
+        if (attrs != null && kind(attrs) == Kind.DIR) {
+            deferred.add(new Deferred(temp, p));
+        } else {
+            Files.move(temp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static Path createTempSymlink(Path target, String linkTarget) throws IOException {
+        while (true) {
+            Path temp = TempNames.next(target);
+            try {
+                return Files.createSymbolicLink(temp, Path.of(linkTarget));
+            } catch (FileAlreadyExistsException e) {
+                // another random name
+            }
+        }
+    }
+
+    enum Kind { ABSENT, DIR, FILE, SYMLINK, OTHER }
+
+    static Kind kind(Map<String, Object> attrs) {
+        int fmt = ((Integer) attrs.get("mode")) & 0170000;
+        return switch (fmt) {
+            case 0040000 -> Kind.DIR;
+            case 0100000 -> Kind.FILE;
+            case 0120000 -> Kind.SYMLINK;
+            default -> Kind.OTHER;
+        };
+    }
+
+    static Map<String, Object> lstatOrNull(Path p) throws IOException {
+        try {
+            return MetadataWriter.lstat(p);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.replicator.volume;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+
+/** WELCOME: protocol version and the session id that extra streams JOIN with. */
+final class Welcome {
+    private Welcome() {
+    }
+
+    static ByteBuf encode(ByteBufAllocator alloc, byte[] sessionId) {
+        ByteBuf b = Wire.start(alloc, FrameType.WELCOME, 2 + sessionId.length);
+        b.writeShort(Wire.VERSION);
+        b.writeBytes(sessionId);
+        return Wire.finish(b);
+    }
+
+    static byte[] decode(ByteBuf b) throws ProtocolException {
+        int version = Wire.u16(b, "WELCOME version");
+        if (version != Wire.VERSION) {
+            throw new ProtocolException("destination answered with protocol version " + version + ", this side speaks "
+                    + Wire.VERSION);
+        }
+        byte[] id = Wire.bytes(b, Wire.SESSION_ID_LENGTH, "WELCOME session id");
+        Wire.end(b, FrameType.WELCOME);
+        return id;
+    }
+}
