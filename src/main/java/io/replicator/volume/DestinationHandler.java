@@ -22,6 +22,7 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private String identity;
     private FrameChannel frames;
+    private DestinationSession session; // set on the primary connection only
     private ScheduledFuture<?> helloTimeout;
     private long startNanos;
 
@@ -100,6 +101,7 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         frames = fc;
+        this.session = session;
         cancelTimeout();
         ctx.writeAndFlush(Welcome.encode(ctx.alloc(), session.id()));
         session.start();
@@ -129,12 +131,14 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(Wire.finish(b));
     }
 
-    /** Called by the session (any thread) when it is over: one report down the pipeline, then close. */
-    void finish(SessionReport report) {
-        ctx.executor().execute(() -> {
-            ctx.fireChannelRead(report);
-            ctx.channel().close();
-        });
+    /** Called by the session (any thread): the report goes down the pipeline on the event loop. */
+    void fire(SessionReport report) {
+        ctx.executor().execute(() -> ctx.fireChannelRead(report));
+    }
+
+    /** Called by the session when it is over: closes this connection after what was queued. */
+    void close() {
+        ctx.executor().execute(() -> ctx.channel().close());
     }
 
     private void refuse(String reason, String job) {
@@ -162,6 +166,12 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
         cancelTimeout();
         if (frames != null) {
             frames.onClosed("");
+        }
+        if (session != null) {
+            SessionReport r = session.connectionLost();
+            if (r != null) {
+                ctx.fireChannelRead(r);
+            }
         }
         super.channelInactive(ctx);
     }

@@ -44,6 +44,7 @@ final class DestinationSession {
     private final ConcurrentLinkedQueue<Path> written = new ConcurrentLinkedQueue<>();
     private final long start = System.nanoTime();
     private volatile boolean touchedDisk;
+    private final java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
     private String lockHolder;
     private List<FileEntry> entries = List.of();
 
@@ -80,6 +81,9 @@ final class DestinationSession {
             transfer(transfers);
             streams[0].expect(FrameType.COMMIT, "after all streams ended").release();
             new Committer(this, list.byPath(), protect).commit(deferred, written);
+            // Report before COMMITTED goes out: once the source has it, it may close at once, and a
+            // closed channel's pipeline (Camel's handler) is gone.
+            fireOnce(report(SessionResult.OK, null));
             streams[0].send(committed());
             streams[0].flush();
         } catch (IOException | RuntimeException e) {
@@ -102,8 +106,27 @@ final class DestinationSession {
                     c.close();
                 }
             }
-            handler.finish(report(result, error));
+            fireOnce(report(result, error));
+            handler.close();
         }
+    }
+
+    private void fireOnce(SessionReport r) {
+        if (reported.compareAndSet(false, true)) {
+            handler.fire(r);
+        }
+    }
+
+    /**
+     * The primary connection closed (event loop): fire the report now, while the pipeline still has
+     * its handlers; the worker threads notice the closed channel and stop on their own.
+     */
+    SessionReport connectionLost() {
+        if (!reported.compareAndSet(false, true)) {
+            return null;
+        }
+        return report(touchedDisk ? SessionResult.FAILED : SessionResult.REFUSED,
+                "connection closed by the source before the session ended");
     }
 
     private FileListValidator receiveList() throws IOException {

@@ -89,16 +89,35 @@ public final class FrameChannel {
     public Frame take(String expecting) throws IOException {
         Frame f = poll(expecting);
         if (f.type() == FrameType.ABORT || f.type() == FrameType.REFUSED) {
-            String reason;
             try {
-                reason = Wire.readString(f.payload(), "reason", 8192);
+                throw toAbort(f);
             } finally {
                 f.release();
             }
-            throw new PeerAbortedException("peer " + (f.type() == FrameType.ABORT ? "aborted" : "refused")
-                    + " the session: " + reason);
         }
         return f;
+    }
+
+    /** An ABORT or REFUSED frame still waiting in the inbox (the reason behind a closed connection), or null. */
+    public synchronized PeerAbortedException peerAbort() {
+        for (Object o : inbox) {
+            if (o instanceof Frame f && (f.type() == FrameType.ABORT || f.type() == FrameType.REFUSED)) {
+                return toAbort(new Frame(f.type(), f.payload().duplicate()));
+            }
+        }
+        return null;
+    }
+
+    private static PeerAbortedException toAbort(Frame f) {
+        boolean refused = f.type() == FrameType.REFUSED;
+        String reason;
+        try {
+            reason = Wire.readString(f.payload(), "reason", 8192);
+        } catch (ProtocolException e) {
+            reason = "(unreadable reason: " + e.getMessage() + ")";
+        }
+        return new PeerAbortedException("destination " + (refused ? "refused" : "aborted") + " the session: " + reason,
+                refused);
     }
 
     /** The next frame, which must be of {@code type}. */

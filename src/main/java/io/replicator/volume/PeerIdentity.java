@@ -20,6 +20,11 @@ public final class PeerIdentity {
         return null;
     }
 
+    /** A transport's "connection failed" event as text (e.g. a TLS-PSK handshake failure), else null. */
+    static String failureOf(Object event) {
+        return null;
+    }
+
     static String show(String identity) {
         return identity == null ? "(none: plain TCP)" : "\"" + identity + "\"";
     }

@@ -1,0 +1,78 @@
+package io.replicator.volume;
+
+import io.netty.channel.ChannelPipeline;
+import io.replicator.delta.LiteralCompression;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One volume-source sync.
+ *
+ * @param job         job name, must match a destination job
+ * @param root        the source volume directory
+ * @param host        destination address
+ * @param port        destination port
+ * @param streams     parallel connections (1..16); files are spread over them by the destination
+ * @param compression zstd level for literal data (LiteralCompression.NONE to switch it off)
+ * @param checksum    QUICK (size + mtime) or FULL (SHA-256 of every file, both sides)
+ * @param excludes    exclude patterns (see {@link Excludes}); lost+found is always excluded
+ * @param ioTimeout   how long to wait for the destination's next frame or for room to send
+ * @param transport   called for each new connection's pipeline before the volume handlers are
+ *                    added: add the TLS-PSK client handler here (e.g. PskPipeline.addClientHandlers)
+ */
+public record SourceSettings(String job, Path root, String host, int port, int streams, LiteralCompression compression,
+                             ChecksumMode checksum, List<String> excludes, Duration ioTimeout,
+                             Consumer<ChannelPipeline> transport) {
+    public static final int DEFAULT_STREAMS = 4;
+    public static final LiteralCompression DEFAULT_COMPRESSION = LiteralCompression.zstd(3);
+
+    public SourceSettings {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(host, "host");
+        if (streams < 1 || streams > Hello.MAX_STREAMS) {
+            throw new IllegalArgumentException("streams = " + streams + " is outside [1, " + Hello.MAX_STREAMS + "]");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port = " + port + " is outside [1, 65535]");
+        }
+        excludes = List.copyOf(excludes);
+        Objects.requireNonNull(compression, "compression");
+        Objects.requireNonNull(checksum, "checksum");
+        Objects.requireNonNull(ioTimeout, "ioTimeout");
+        Objects.requireNonNull(transport, "transport");
+    }
+
+    /** Plain TCP, 4 streams, zstd 3, quick check, 5 minute I/O timeout, lost+found excluded. */
+    public static SourceSettings of(String job, Path root, String host, int port) {
+        return new SourceSettings(job, root, host, port, DEFAULT_STREAMS, DEFAULT_COMPRESSION, ChecksumMode.QUICK,
+                List.of(), DestinationContext.DEFAULT_IO_TIMEOUT, p -> { });
+    }
+
+    public SourceSettings withStreams(int n) {
+        return new SourceSettings(job, root, host, port, n, compression, checksum, excludes, ioTimeout, transport);
+    }
+
+    public SourceSettings withCompression(LiteralCompression c) {
+        return new SourceSettings(job, root, host, port, streams, c, checksum, excludes, ioTimeout, transport);
+    }
+
+    public SourceSettings withChecksum(ChecksumMode c) {
+        return new SourceSettings(job, root, host, port, streams, compression, c, excludes, ioTimeout, transport);
+    }
+
+    public SourceSettings withExcludes(List<String> e) {
+        return new SourceSettings(job, root, host, port, streams, compression, checksum, e, ioTimeout, transport);
+    }
+
+    public SourceSettings withIoTimeout(Duration t) {
+        return new SourceSettings(job, root, host, port, streams, compression, checksum, excludes, t, transport);
+    }
+
+    public SourceSettings withTransport(Consumer<ChannelPipeline> t) {
+        return new SourceSettings(job, root, host, port, streams, compression, checksum, excludes, ioTimeout, t);
+    }
+}

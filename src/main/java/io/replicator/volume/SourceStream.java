@@ -1,0 +1,119 @@
+package io.replicator.volume;
+
+import io.replicator.delta.DeltaEncoder;
+import io.replicator.delta.DeltaStats;
+import io.replicator.delta.DeltaWriter;
+import io.replicator.delta.LiteralCompression;
+import io.replicator.delta.Signature;
+import io.replicator.delta.SignatureCodec;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * One stream on the source, on its own thread: answers the destination's NEED requests in order
+ * until STREAM_END. A DELTA request brings the basis signature (SIG_DATA chunks), answered with
+ * DeltaEncoder's ops; WHOLE and RESEND are answered with the whole file. Files are read through
+ * bounded buffers and sent with back-pressure, so memory does not depend on file sizes.
+ */
+final class SourceStream {
+    private final FrameChannel ch;
+    private final Path root;
+    private final List<FileEntry> entries;
+    private final LiteralCompression compression;
+    private final SourceStats stats;
+    private final SyncProgress progress;
+    private final WholeFileEncoder whole = new WholeFileEncoder();
+
+    SourceStream(FrameChannel ch, Path root, List<FileEntry> entries, LiteralCompression compression,
+                 SourceStats stats, SyncProgress progress) {
+        this.ch = ch;
+        this.root = root;
+        this.entries = entries;
+        this.compression = compression;
+        this.stats = stats;
+        this.progress = progress;
+    }
+
+    void run() throws IOException {
+        while (true) {
+            Frame f = ch.take("NEED or STREAM_END");
+            Need need;
+            try {
+                if (f.type() == FrameType.STREAM_END) {
+                    return;
+                }
+                if (f.type() != FrameType.NEED) {
+                    throw new ProtocolException("expected NEED or STREAM_END but got " + f.type());
+                }
+                need = Need.decode(f.payload(), entries.size());
+            } finally {
+                f.release();
+            }
+            FileEntry e = entries.get(need.index());
+            if (e.type() != EntryType.FILE) {
+                throw new ProtocolException("NEED for entry " + need.index() + " (" + e + "), which is not a regular file");
+            }
+            Signature sig = null;
+            if (need.kind() == Need.Kind.DELTA) {
+                ChunkInputStream in = new ChunkInputStream(ch, FrameType.SIG_DATA, e.path());
+                try {
+                    sig = SignatureCodec.read(in);
+                    in.finish();
+                } finally {
+                    in.release();
+                }
+            }
+            send(need.index(), e, sig);
+        }
+    }
+
+    private void send(int index, FileEntry e, Signature sig) throws IOException {
+        FileChannel file;
+        try {
+            file = FileChannel.open(root.resolve(e.path()), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        } catch (FileSystemException gone) {
+            if (!(gone instanceof NoSuchFileException) && !isLoop(gone)) {
+                throw new IOException("cannot open source file " + e.path() + ": " + Reasons.of(gone), gone);
+            }
+            skip(index, e.path() + " vanished (or became a symlink) before it was sent");
+            return;
+        }
+        try (file) {
+            long length = file.size();
+            ch.send(Need.indexFrame(ch.channel().alloc(), FrameType.DATA_BEGIN, index));
+            ChunkOutputStream out = new ChunkOutputStream(ch, FrameType.DATA);
+            try (DeltaWriter writer = new DeltaWriter(out, compression)) {
+                SourceFileInput in = new SourceFileInput(file, e.path(), length);
+                if (sig == null) {
+                    stats.literalBytes.add(whole.encode(in, length, writer));
+                } else {
+                    DeltaStats d = new DeltaEncoder(sig).encode(in, length, writer);
+                    stats.literalBytes.add(d.literalBytes());
+                    stats.matchedBytes.add(d.matchedBytes());
+                }
+            } catch (SourceChangedException changed) {
+                out.discard();
+                skip(index, changed.getMessage());
+                return;
+            }
+            stats.filesSent.increment();
+            progress.fileSent(e.path(), length);
+        }
+    }
+
+    private void skip(int index, String reason) throws IOException {
+        ch.send(SkippedException.encode(ch.channel().alloc(), index, reason));
+        stats.filesSkipped.increment();
+    }
+
+    private static boolean isLoop(FileSystemException e) {
+        String r = e.getReason();
+        return r != null && (r.contains("symbolic links") || r.contains("ELOOP"));
+    }
+}

@@ -1,0 +1,190 @@
+package io.replicator.volume;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.replicator.delta.LiteralCompression;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The source side: {@link #sync} scans the volume, connects, and runs one session to COMMITTED.
+ * It never throws for a failed session: the {@link SourceReport} says OK only when the destination
+ * acknowledged the commit, REFUSED when it refused the session, FAILED otherwise, with the reason.
+ * One instance can run many syncs (one at a time per job is the caller's rule); close it at shutdown.
+ */
+public final class VolumeSource implements AutoCloseable {
+    private static final int PROGRESS_EVERY = 5000;
+    private final VolumeClient client = new VolumeClient(2);
+    private final ExecutorService workers;
+
+    public VolumeSource() {
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "volume-src-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public SourceReport sync(SourceSettings s, SyncProgress progress) {
+        long start = System.nanoTime();
+        WireByteCounter counter = new WireByteCounter();
+        SourceStats stats = new SourceStats();
+        List<FrameChannel> chans = new ArrayList<>();
+        long[] entries = {0, 0};
+        long[] committed = null;
+        SessionResult result = SessionResult.OK;
+        String error = null;
+        try {
+            FrameChannel primary = client.connect(s, counter);
+            chans.add(primary);
+            ByteBufAllocator alloc = primary.channel().alloc();
+            primary.send(new Hello(Wire.VERSION, s.job(), s.compression(), s.checksum(), s.streams(),
+                    new Excludes(s.excludes()).patterns()).encode(alloc));
+            Frame w = primary.expect(FrameType.WELCOME, "after HELLO");
+            byte[] sessionId;
+            try {
+                sessionId = Welcome.decode(w.payload());
+            } finally {
+                w.release();
+            }
+            for (int i = 1; i < s.streams(); i++) {
+                FrameChannel c = client.connect(s, counter);
+                chans.add(c);
+                c.send(new Join(s.job(), sessionId, i).encode(alloc));
+                c.flush();
+            }
+            List<FileEntry> list = sendList(primary, s, progress, entries);
+            runStreams(chans, s, list, stats, progress);
+            primary.send(Wire.empty(alloc, FrameType.COMMIT));
+            Frame c = primary.expect(FrameType.COMMITTED, "after COMMIT");
+            try {
+                committed = Committed.decode(c.payload());
+            } finally {
+                c.release();
+            }
+        } catch (IOException | RuntimeException e) {
+            Exception cause = e;
+            PeerAbortedException peer = chans.isEmpty() ? null : chans.get(0).peerAbort();
+            if (peer != null && !(e instanceof PeerAbortedException)) {
+                cause = peer;
+            }
+            result = cause instanceof PeerAbortedException pa && pa.refused() ? SessionResult.REFUSED : SessionResult.FAILED;
+            error = Reasons.of(cause);
+            if (!chans.isEmpty() && !(cause instanceof PeerAbortedException)) {
+                chans.get(0).abort(error);
+            }
+        } finally {
+            for (FrameChannel c : chans) {
+                c.close();
+            }
+        }
+        long sent = 0;
+        long received = 0;
+        for (FrameChannel c : chans) {
+            sent += c.bytesSent();
+            received += c.bytesReceived();
+        }
+        return new SourceReport(s.job(), result, entries[0], entries[1], stats.filesSent.sum(),
+                stats.filesSkipped.sum(), stats.literalBytes.sum(), stats.matchedBytes.sum(), sent, received,
+                counter.written(), counter.read(), committed == null ? 0 : committed[1],
+                committed == null ? "" : committed[5] == 1 ? Ownership.APPLIED.note() : Ownership.NOT_APPLIED.note(),
+                Duration.ofNanos(System.nanoTime() - start), error);
+    }
+
+    /** Scans and sends the list in LIST batches as it goes; returns it (NEED requests refer to indexes). */
+    private static List<FileEntry> sendList(FrameChannel primary, SourceSettings s, SyncProgress progress,
+                                            long[] counts) throws IOException {
+        ByteBufAllocator alloc = primary.channel().alloc();
+        List<FileEntry> list = new ArrayList<>();
+        ByteBuf[] body = {alloc.buffer(FileListCodec.BATCH_BYTES + 8192)};
+        int[] inBatch = {0};
+        SourceScanner scanner = new SourceScanner(s.root(), new Excludes(s.excludes()), s.checksum());
+        try {
+            scanner.scan(e -> {
+                list.add(e);
+                FileListCodec.writeEntry(body[0], e);
+                inBatch[0]++;
+                if (FileListCodec.full(body[0])) {
+                    ByteBuf full = body[0];
+                    body[0] = alloc.buffer(FileListCodec.BATCH_BYTES + 8192);
+                    primary.send(FileListCodec.frame(alloc, full, inBatch[0]));
+                    inBatch[0] = 0;
+                }
+                if (list.size() % PROGRESS_EVERY == 0) {
+                    progress.scanned(list.size());
+                }
+            });
+            ByteBuf last = body[0];
+            body[0] = null;
+            if (inBatch[0] > 0) {
+                primary.send(FileListCodec.frame(alloc, last, inBatch[0]));
+            } else {
+                last.release();
+            }
+        } finally {
+            if (body[0] != null) {
+                body[0].release();
+            }
+        }
+        ByteBuf end = Wire.start(alloc, FrameType.LIST_END, 4);
+        end.writeInt(list.size());
+        primary.send(Wire.finish(end));
+        primary.flush();
+        progress.scanned(list.size());
+        counts[0] = list.size();
+        counts[1] = scanner.unsupported();
+        return list;
+    }
+
+    private void runStreams(List<FrameChannel> chans, SourceSettings s, List<FileEntry> list, SourceStats stats,
+                            SyncProgress progress) throws IOException {
+        Path root = s.root();
+        LiteralCompression z = s.compression();
+        List<Future<?>> others = new ArrayList<>();
+        for (int i = 1; i < chans.size(); i++) {
+            FrameChannel c = chans.get(i);
+            others.add(workers.submit(() -> {
+                try {
+                    c.expect(FrameType.JOINED, "after JOIN").release();
+                    new SourceStream(c, root, list, z, stats, progress).run();
+                } catch (IOException | RuntimeException e) {
+                    chans.forEach(x -> x.channel().close());
+                    throw e;
+                }
+                return null;
+            }));
+        }
+        try {
+            new SourceStream(chans.get(0), root, list, z, stats, progress).run();
+        } catch (IOException | RuntimeException e) {
+            chans.subList(1, chans.size()).forEach(x -> x.channel().close());
+            throw e;
+        }
+        for (Future<?> f : others) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                throw c instanceof IOException io ? io : new IOException(Reasons.of(c), c);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while streams were running", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        client.close();
+    }
+}

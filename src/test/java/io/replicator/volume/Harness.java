@@ -1,0 +1,62 @@
+package io.replicator.volume;
+
+import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** A destination server on loopback (plain TCP unless a transport is given) and a source to sync with it. */
+final class Harness implements AutoCloseable {
+    static final String JOB = "vol";
+    final DestinationContext context;
+    final VolumeServer server;
+    final VolumeSource source = new VolumeSource();
+    final BlockingQueue<SessionReport> reports = new LinkedBlockingQueue<>();
+
+    Harness(List<DestinationJob> jobs, Consumer<SocketChannel> transport, Duration timeout) throws InterruptedException {
+        context = new DestinationContext(jobs, timeout);
+        server = new VolumeServer(new InetSocketAddress("127.0.0.1", 0), context, transport, reports::add);
+    }
+
+    Harness(Path dst) throws InterruptedException {
+        this(List.of(DestinationJob.of(JOB, dst, null)), ch -> { }, Duration.ofSeconds(60));
+    }
+
+    SourceSettings settings(Path src) {
+        return SourceSettings.of(JOB, src, "127.0.0.1", server.port()).withIoTimeout(Duration.ofSeconds(60));
+    }
+
+    SourceReport sync(SourceSettings s) {
+        return source.sync(s, SyncProgress.NONE);
+    }
+
+    /** The next destination report (sessions fire exactly one each). */
+    SessionReport nextReport() throws InterruptedException {
+        SessionReport r = reports.poll(20, TimeUnit.SECONDS);
+        if (r == null) {
+            StringBuilder dump = new StringBuilder();
+            Thread.getAllStackTraces().forEach((t, st) -> {
+                if (t.getName().startsWith("volume") || t.getName().startsWith("nio")) {
+                    dump.append(t.getName()).append('\n');
+                    for (StackTraceElement e : st) {
+                        dump.append("    ").append(e).append('\n');
+                    }
+                }
+            });
+            throw new AssertionError("no SessionReport within 60 s; threads:\n" + dump);
+        }
+        return r;
+    }
+
+    @Override
+    public void close() {
+        source.close();
+        server.close();
+        context.close();
+    }
+}
