@@ -38,9 +38,9 @@ public final class ReplicatorMain {
                 out.print(HelpText.render(loaded));
                 return ExitCodes.OK;
             }
-            if (cli.command() == CliArgs.Command.ONCE && !loaded.config().hasJob(cli.job().orElseThrow())) {
-                throw new CliException("--once " + cli.job().get() + ": no such job (configured: "
-                        + String.join(", ", loaded.config().bucketSyncJobs().keySet()) + ")");
+            if (cli.command() == CliArgs.Command.ONCE && !loaded.config().runnableJobs().contains(cli.job().orElseThrow())) {
+                throw new CliException("--once " + cli.job().get() + ": no such bucket-sync or volume-source job (configured: "
+                        + String.join(", ", loaded.config().runnableJobs()) + ")");
             }
         } catch (CliException e) {
             err.println("error: " + e.getMessage());
