@@ -1,0 +1,353 @@
+package io.replicator.psk;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.CoalescingBufferQueue;
+import io.netty.handler.codec.UnsupportedMessageTypeException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import io.netty.util.concurrent.Promise;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * TLS 1.3 external-PSK layer for a Netty pipeline, on BouncyCastle's non-blocking protocol classes.
+ * It must sit next to the socket (see {@link PskPipeline}); handlers after it read and write
+ * plaintext {@link ByteBuf}s.
+ *
+ * <ul>
+ * <li>Writes before the handshake completes are queued (they count towards channel writability)
+ *     and sent when it completes. After it, writes are coalesced until flush and encrypted in
+ *     chunks of up to {@value #WRITE_CHUNK} bytes (four full records), one outbound ByteBuf per
+ *     chunk, whose promise completes the promises of the writes it carries.</li>
+ * <li>Back-pressure: encrypted data goes straight to the channel's outbound buffer, so writability
+ *     reflects what the peer has not taken yet. Inbound, nothing is buffered beyond one partial
+ *     record: with autoRead off we read from the socket only when the next handler asked (or to
+ *     finish the handshake or a partial record).</li>
+ * <li>Failures (wrong key, unknown identity, not TLS, timeouts, TLS errors) close the connection
+ *     after sending BC's alert, with one WARN log line, a count in {@code replicator_psk_failures_total}
+ *     and a {@link PskConnectionFailed} event; success fires {@link PskHandshakeCompleted}.</li>
+ * </ul>
+ */
+public abstract class PskHandler extends ChannelDuplexHandler {
+    static final int WRITE_CHUNK = 4 * 16 * 1024;
+    /** How long close() waits for our close_notify to be written before closing anyway (as Netty's SslHandler). */
+    private static final long CLOSE_NOTIFY_TIMEOUT_MS = 3000;
+
+    private enum State { NEW, HANDSHAKING, OPEN, CLOSED }
+
+    private final PskSettings settings;
+    private final PskFailureReporter reporter;
+    final HandshakeFacts facts = new HandshakeFacts();
+    private final Promise<String> handshakePromise = ImmediateEventExecutor.INSTANCE.newPromise();
+    private ChannelHandlerContext ctx;
+    private PskTlsEngine engine;
+    private CoalescingBufferQueue pendingWrites;
+    private State state = State.NEW;
+    private ScheduledFuture<?> handshakeTimer;
+    private long bytesReceived;
+    private boolean readRequested;
+    private boolean firedRead;
+
+    PskHandler(PskSettings settings, String role) {
+        this.settings = settings;
+        this.reporter = new PskFailureReporter(role, new PskFailureMetrics(settings.meterRegistry()));
+    }
+
+    /** Creates the BC engine; the client's ClientHello is then waiting in its output. */
+    abstract PskTlsEngine startEngine() throws IOException;
+
+    abstract boolean isServer();
+
+    /** Completes with the authenticated identity, or fails with {@link PskHandshakeException} / ClosedChannelException. */
+    public Future<String> handshakeFuture() {
+        return handshakePromise;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.pendingWrites = new CoalescingBufferQueue(ctx.channel(), 4, true);
+        if (ctx.channel().isActive()) {
+            begin();
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        begin();
+        // Handlers added after us may have turned autoRead off since handlerAdded.
+        readIfHandshakingManually();
+        ctx.fireChannelActive();
+    }
+
+    private void begin() {
+        if (state != State.NEW) {
+            return;
+        }
+        state = State.HANDSHAKING;
+        handshakeTimer = ctx.executor().schedule(this::handshakeTimedOut,
+                settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            engine = startEngine();
+        } catch (IOException e) {
+            fail(PskFailureReason.OTHER, "cannot start TLS: " + e);
+            return;
+        }
+        writeOutput();
+        ctx.flush();
+        readIfHandshakingManually();
+    }
+
+    /** With autoRead off nobody else reads for the handshake: we do. */
+    private void readIfHandshakingManually() {
+        if (state == State.HANDSHAKING && !ctx.channel().config().isAutoRead()) {
+            ctx.read();
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf in)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            if (state != State.HANDSHAKING && state != State.OPEN) {
+                return; // failed or closing: the rest of the stream is dropped
+            }
+            if (bytesReceived == 0 && in.isReadable() && !TlsRecordSniffer.looksLikeTls(in, isServer())) {
+                fail(PskFailureReason.NOT_TLS, "first bytes " + TlsRecordSniffer.describe(in) + " are not a TLS record");
+                return;
+            }
+            bytesReceived += in.readableBytes();
+            engine.offer(in, ctx.alloc());
+        } catch (IOException e) {
+            writeOutput(); // BC has queued the alert for the peer
+            PskFailureClassifier.Verdict verdict = PskFailureClassifier.classify(isServer(), facts, e);
+            fail(verdict.reason(), verdict.detail());
+            return;
+        } finally {
+            in.release();
+        }
+        boolean wrote = writeOutput();
+        if (state == State.HANDSHAKING && facts.completed) {
+            handshakeCompleted();
+            wrote = true;
+        }
+        fireApplicationData();
+        if (state == State.OPEN && engine.isClosed()) {
+            state = State.CLOSED; // peer sent close_notify; BC queued ours, written above
+            ctx.flush();
+            ctx.close();
+        } else if (wrote) {
+            ctx.flush();
+        }
+    }
+
+    private void fireApplicationData() {
+        ByteBuf data;
+        while (state == State.OPEN && (data = engine.readApplicationData(ctx.alloc())) != null) {
+            readRequested = false;
+            firedRead = true;
+            ctx.fireChannelRead(data);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (firedRead) {
+            firedRead = false;
+            ctx.fireChannelReadComplete();
+        }
+        // With autoRead off, a read that yielded no plaintext (handshake, partial record) must not
+        // leave a pending read() of the next handler unanswered.
+        if (!ctx.channel().config().isAutoRead() && (state == State.HANDSHAKING || readRequested)) {
+            ctx.read();
+        }
+    }
+
+    @Override
+    public void read(ChannelHandlerContext ctx) {
+        readRequested = true;
+        ctx.read();
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (!(msg instanceof ByteBuf buf)) {
+            ReferenceCountUtil.release(msg);
+            promise.setFailure(new UnsupportedMessageTypeException(msg, ByteBuf.class));
+            return;
+        }
+        if (state == State.CLOSED) {
+            buf.release();
+            promise.setFailure(new ClosedChannelException());
+            return;
+        }
+        pendingWrites.add(buf, promise);
+    }
+
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+        if (state == State.OPEN) {
+            encryptPendingWrites();
+        }
+        ctx.flush(); // before the handshake completes the writes stay queued
+    }
+
+    private void encryptPendingWrites() {
+        while (state == State.OPEN && !pendingWrites.isEmpty()) {
+            ChannelPromise promise = ctx.newPromise();
+            ByteBuf chunk = pendingWrites.remove(ctx.alloc(), WRITE_CHUNK, promise);
+            try {
+                engine.writeApplicationData(chunk);
+            } catch (IOException e) {
+                promise.setFailure(e);
+                fail(PskFailureReason.OTHER, "cannot encrypt: " + e);
+                return;
+            } finally {
+                chunk.release();
+            }
+            ByteBuf records = engine.drainOutput(ctx.alloc());
+            ctx.write(records == null ? Unpooled.EMPTY_BUFFER : records, promise);
+        }
+    }
+
+    private boolean writeOutput() {
+        ByteBuf out = engine == null ? null : engine.drainOutput(ctx.alloc());
+        if (out == null) {
+            return false;
+        }
+        ctx.write(out);
+        return true;
+    }
+
+    private void handshakeCompleted() {
+        state = State.OPEN;
+        handshakeTimer.cancel(false);
+        reporter.completed(ctx, facts.identity);
+        ctx.fireUserEventTriggered(new PskHandshakeCompleted(facts.identity));
+        handshakePromise.trySuccess(facts.identity);
+        encryptPendingWrites();
+    }
+
+    private void handshakeTimedOut() {
+        if (state == State.HANDSHAKING) {
+            fail(PskFailureReason.HANDSHAKE_TIMEOUT, "no completed handshake within " + settings.handshakeTimeout());
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            if (state == State.OPEN) {
+                fail(PskFailureReason.IDLE_TIMEOUT, "no traffic for " + settings.idleTimeout());
+            }
+            return; // our idle handler's events stop here
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (state == State.HANDSHAKING) {
+            fail(PskFailureReason.OTHER, "I/O error during handshake: " + cause);
+            return;
+        }
+        ctx.fireExceptionCaught(cause);
+    }
+
+    /** Closes with our close_notify sent first (queued plaintext is encrypted and sent before it). */
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        if (state != State.OPEN) {
+            shutDown(new ClosedChannelException());
+            ctx.close(promise);
+            return;
+        }
+        encryptPendingWrites();
+        state = State.CLOSED;
+        try {
+            engine.closeOutbound();
+        } catch (IOException e) {
+            reporter.debug(ctx, "close_notify not queued: " + e);
+        }
+        ByteBuf out = engine.drainOutput(ctx.alloc());
+        ChannelFuture written = ctx.writeAndFlush(out == null ? Unpooled.EMPTY_BUFFER : out);
+        ScheduledFuture<?> timeout = ctx.executor().schedule(() -> closeInto(promise),
+                CLOSE_NOTIFY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        written.addListener(f -> {
+            timeout.cancel(false);
+            closeInto(promise);
+        });
+    }
+
+    private void closeInto(ChannelPromise promise) {
+        ctx.close().addListener(f -> {
+            if (f.isSuccess()) {
+                promise.trySuccess();
+            } else {
+                promise.tryFailure(f.cause());
+            }
+        });
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (state == State.HANDSHAKING) {
+            if (isServer() && bytesReceived == 0) {
+                reporter.debug(ctx, "closed before sending anything (TCP probe?)");
+            } else {
+                fail(PskFailureReason.OTHER, "connection closed by the peer during the handshake");
+            }
+        } else if (state == State.OPEN) {
+            try {
+                engine.closeInput();
+            } catch (IOException e) {
+                reporter.debug(ctx, "peer closed TCP without close_notify: " + e);
+            }
+        }
+        shutDown(new ClosedChannelException());
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        shutDown(new ClosedChannelException());
+    }
+
+    private void fail(PskFailureReason reason, String detail) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        PskHandshakeException failure = new PskHandshakeException(reason, detail);
+        shutDown(failure);
+        reporter.failed(ctx, reason, detail);
+        ctx.fireUserEventTriggered(new PskConnectionFailed(reason, detail));
+        ctx.flush(); // the alert, if BC produced one
+        ctx.close();
+    }
+
+    private void shutDown(Throwable cause) {
+        state = State.CLOSED;
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel(false);
+        }
+        if (pendingWrites != null) {
+            pendingWrites.releaseAndFailAll(ctx, cause);
+        }
+        handshakePromise.tryFailure(cause);
+        if (engine != null) {
+            engine.release();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.replicator.psk;
+
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Puts the TLS-PSK handlers at the socket end of a pipeline: an {@link IdleStateHandler} (idle
+ * timeout, counting encrypted traffic and write progress both ways) and the TLS handler. Call it
+ * from a ChannelInitializer (e.g. camel-netty's Server/ClientInitializerFactory), before or after
+ * adding the application's handlers: these always go first.
+ */
+public final class PskPipeline {
+    public static final String IDLE_HANDLER = "psk-idle";
+    public static final String TLS_HANDLER = "psk-tls";
+
+    private PskPipeline() {
+    }
+
+    public static PskServerHandler addServerHandlers(ChannelPipeline pipeline, PskKeyRing ring, PskSettings settings) {
+        PskServerHandler handler = new PskServerHandler(ring, settings);
+        pipeline.addFirst(TLS_HANDLER, handler);
+        pipeline.addFirst(IDLE_HANDLER, idleHandler(settings));
+        return handler;
+    }
+
+    public static PskClientHandler addClientHandlers(ChannelPipeline pipeline, PskKey key, PskSettings settings) {
+        PskClientHandler handler = new PskClientHandler(key, settings);
+        pipeline.addFirst(TLS_HANDLER, handler);
+        pipeline.addFirst(IDLE_HANDLER, idleHandler(settings));
+        return handler;
+    }
+
+    private static IdleStateHandler idleHandler(PskSettings settings) {
+        // observeOutput: a slow peer still draining our data is not idle.
+        return new IdleStateHandler(true, 0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
