@@ -1,12 +1,9 @@
 package io.replicator.psk;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.channel.CoalescingBufferQueue;
 import io.netty.handler.codec.UnsupportedMessageTypeException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -25,9 +22,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  * <li>Writes before the handshake completes are queued (they count towards channel writability)
- *     and sent when it completes. After it, writes are coalesced until flush and encrypted in
- *     chunks of up to {@value #WRITE_CHUNK} bytes (four full records), one outbound ByteBuf per
- *     chunk, whose promise completes the promises of the writes it carries.</li>
+ *     and sent when it completes; after it they are coalesced until flush and encrypted in large
+ *     chunks ({@link PskOutbound}).</li>
  * <li>Back-pressure: encrypted data goes straight to the channel's outbound buffer, so writability
  *     reflects what the peer has not taken yet. Inbound, nothing is buffered beyond one partial
  *     record: with autoRead off we read from the socket only when the next handler asked (or to
@@ -38,9 +34,7 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  */
 public abstract class PskHandler extends ChannelDuplexHandler {
-    static final int WRITE_CHUNK = 4 * 16 * 1024;
-    /** How long close() waits for our close_notify to be written before closing anyway (as Netty's SslHandler). */
-    private static final long CLOSE_NOTIFY_TIMEOUT_MS = 3000;
+    static final int WRITE_CHUNK = PskOutbound.CHUNK;
 
     private enum State { NEW, HANDSHAKING, OPEN, CLOSED }
 
@@ -50,7 +44,7 @@ public abstract class PskHandler extends ChannelDuplexHandler {
     private final Promise<String> handshakePromise = ImmediateEventExecutor.INSTANCE.newPromise();
     private ChannelHandlerContext ctx;
     private PskTlsEngine engine;
-    private CoalescingBufferQueue pendingWrites;
+    private final PskOutbound outbound = new PskOutbound();
     private State state = State.NEW;
     private ScheduledFuture<?> handshakeTimer;
     private long bytesReceived;
@@ -75,7 +69,7 @@ public abstract class PskHandler extends ChannelDuplexHandler {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        this.pendingWrites = new CoalescingBufferQueue(ctx.channel(), 4, true);
+        outbound.init(ctx);
         if (ctx.channel().isActive()) {
             begin();
         }
@@ -193,7 +187,7 @@ public abstract class PskHandler extends ChannelDuplexHandler {
             promise.setFailure(new ClosedChannelException());
             return;
         }
-        pendingWrites.add(buf, promise);
+        outbound.queue(buf, promise);
     }
 
     @Override
@@ -205,30 +199,24 @@ public abstract class PskHandler extends ChannelDuplexHandler {
     }
 
     private void encryptPendingWrites() {
-        while (state == State.OPEN && !pendingWrites.isEmpty()) {
-            ChannelPromise promise = ctx.newPromise();
-            ByteBuf chunk = pendingWrites.remove(ctx.alloc(), WRITE_CHUNK, promise);
-            try {
-                engine.writeApplicationData(chunk);
-            } catch (IOException e) {
-                promise.setFailure(e);
-                fail(PskFailureReason.OTHER, "cannot encrypt: " + e);
-                return;
-            } finally {
-                chunk.release();
-            }
-            ByteBuf records = engine.drainOutput(ctx.alloc());
-            ctx.write(records == null ? Unpooled.EMPTY_BUFFER : records, promise);
+        if (state != State.OPEN) {
+            return;
+        }
+        if (engine.isClosed()) {
+            // The peer's close_notify came in with the data being handled: BC has no half-close,
+            // so replies can no longer be sent. Not a failure of ours.
+            outbound.failAll(ctx, new ClosedChannelException());
+            return;
+        }
+        try {
+            outbound.encryptAll(ctx, engine);
+        } catch (IOException e) {
+            fail(PskFailureReason.OTHER, "cannot encrypt: " + e);
         }
     }
 
     private boolean writeOutput() {
-        ByteBuf out = engine == null ? null : engine.drainOutput(ctx.alloc());
-        if (out == null) {
-            return false;
-        }
-        ctx.write(out);
-        return true;
+        return PskOutbound.writeProtocolOutput(ctx, engine) != null;
     }
 
     private void handshakeCompleted() {
@@ -269,36 +257,14 @@ public abstract class PskHandler extends ChannelDuplexHandler {
     /** Closes with our close_notify sent first (queued plaintext is encrypted and sent before it). */
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        encryptPendingWrites();
         if (state != State.OPEN) {
             shutDown(new ClosedChannelException());
             ctx.close(promise);
             return;
         }
-        encryptPendingWrites();
         state = State.CLOSED;
-        try {
-            engine.closeOutbound();
-        } catch (IOException e) {
-            reporter.debug(ctx, "close_notify not queued: " + e);
-        }
-        ByteBuf out = engine.drainOutput(ctx.alloc());
-        ChannelFuture written = ctx.writeAndFlush(out == null ? Unpooled.EMPTY_BUFFER : out);
-        ScheduledFuture<?> timeout = ctx.executor().schedule(() -> closeInto(promise),
-                CLOSE_NOTIFY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        written.addListener(f -> {
-            timeout.cancel(false);
-            closeInto(promise);
-        });
-    }
-
-    private void closeInto(ChannelPromise promise) {
-        ctx.close().addListener(f -> {
-            if (f.isSuccess()) {
-                promise.trySuccess();
-            } else {
-                promise.tryFailure(f.cause());
-            }
-        });
+        PskOutbound.closeAfterCloseNotify(ctx, engine, promise);
     }
 
     @Override
@@ -329,9 +295,9 @@ public abstract class PskHandler extends ChannelDuplexHandler {
         if (state == State.CLOSED) {
             return;
         }
-        PskHandshakeException failure = new PskHandshakeException(reason, detail);
-        shutDown(failure);
-        reporter.failed(ctx, reason, detail);
+        state = State.CLOSED;
+        reporter.failed(ctx, reason, detail); // counted before anyone waiting on the handshake is told
+        shutDown(new PskHandshakeException(reason, detail));
         ctx.fireUserEventTriggered(new PskConnectionFailed(reason, detail));
         ctx.flush(); // the alert, if BC produced one
         ctx.close();
@@ -342,9 +308,7 @@ public abstract class PskHandler extends ChannelDuplexHandler {
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
         }
-        if (pendingWrites != null) {
-            pendingWrites.releaseAndFailAll(ctx, cause);
-        }
+        outbound.failAll(ctx, cause);
         handshakePromise.tryFailure(cause);
         if (engine != null) {
             engine.release();

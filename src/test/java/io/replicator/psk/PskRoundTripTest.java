@@ -60,4 +60,29 @@ class PskRoundTripTest {
             }
         }
     }
+
+    /** close() right after a large write: the data still arrives, then close_notify; nobody counts a failure. */
+    @Test
+    void closeAfterWriteDeliversEverythingThenCloseNotify() throws Exception {
+        PskKeyRing ring = PskKeyFile.parse(TestKeys.writeKeyFile(dir, "psk.txt", PskKeyGenerator.generate("volsync")));
+        DigestSinkHandler sink = new DigestSinkHandler();
+        byte[] data = new byte[8 << 20];
+        new java.util.SplittableRandom(11).nextBytes(data);
+        try (PskServer server = PskServer.start(ANY_PORT, ring, settings, ch -> ch.pipeline().addLast(sink));
+             PskClient client = new PskClient(ring.first(), settings)) {
+            var ch = client.connect(server.localAddress(), c -> { }).sync().channel();
+            PskClient.handlerOf(ch).handshakeFuture().get(10, TimeUnit.SECONDS);
+            ch.eventLoop().submit(() -> {
+                ch.write(ch.alloc().buffer(8).writeLong(data.length));
+                ch.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(data));
+                ch.close();
+            }).sync();
+
+            assertThat(ch.closeFuture().await(20, TimeUnit.SECONDS)).isTrue();
+            String expected = java.util.HexFormat.of().formatHex(Payload.sha256().digest(data));
+            assertThat(sink.received.get(20, TimeUnit.SECONDS)).isEqualTo(expected);
+        }
+        assertThat(registry.find(PskFailureMetrics.NAME).counters())
+                .allSatisfy(c -> assertThat(c.count()).isZero());
+    }
 }
