@@ -1,6 +1,7 @@
 package io.replicator.psk;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -8,14 +9,15 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * A minimal TLS-PSK TCP client for tests, benchmarks and tools. Each connection gets the PSK
- * handlers, then {@code application} adds its own; wait for {@link PskHandler#handshakeFuture()}
- * (or the {@link PskHandshakeCompleted} event) before relying on the peer. Owns one event loop.
+ * handlers, then {@code application} adds its own; wait for {@link Connection#handshake()} (or the
+ * {@link PskHandshakeCompleted} event) before relying on the peer. Owns one event loop.
  */
 public final class PskClient implements AutoCloseable {
     private final PskKey key;
@@ -27,8 +29,19 @@ public final class PskClient implements AutoCloseable {
         this.settings = settings;
     }
 
-    public ChannelFuture connect(InetSocketAddress remote, Consumer<SocketChannel> application) {
-        return new Bootstrap()
+    /**
+     * One connection attempt. {@code handshake} completes with the authenticated identity, or fails
+     * with {@link PskHandshakeException} (refused, timed out) or an I/O error (e.g. connection refused).
+     */
+    public record Connection(ChannelFuture connectFuture, Future<String> handshake) {
+        public Channel channel() {
+            return connectFuture.channel();
+        }
+    }
+
+    public Connection connect(InetSocketAddress remote, Consumer<SocketChannel> application) {
+        PskClientHandler handler = new PskClientHandler(key, settings);
+        ChannelFuture connected = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -36,16 +49,17 @@ public final class PskClient implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        PskPipeline.addClientHandlers(ch.pipeline(), key, settings);
+                        PskPipeline.install(ch.pipeline(), handler, settings);
                         application.accept(ch);
                     }
                 })
                 .connect(remote);
-    }
-
-    /** The PSK handler of a channel made by {@link #connect}. */
-    public static PskHandler handlerOf(io.netty.channel.Channel channel) {
-        return (PskHandler) channel.pipeline().get(PskPipeline.TLS_HANDLER);
+        connected.addListener(f -> {
+            if (!f.isSuccess()) {
+                handler.connectFailed(f.cause());
+            }
+        });
+        return new Connection(connected, handler.handshakeFuture());
     }
 
     @Override

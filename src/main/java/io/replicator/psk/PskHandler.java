@@ -16,26 +16,16 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * TLS 1.3 external-PSK layer for a Netty pipeline, on BouncyCastle's non-blocking protocol classes.
- * It must sit next to the socket (see {@link PskPipeline}); handlers after it read and write
- * plaintext {@link ByteBuf}s.
- *
- * <ul>
- * <li>Writes before the handshake completes are queued (they count towards channel writability)
- *     and sent when it completes; after it they are coalesced until flush and encrypted in large
- *     chunks ({@link PskOutbound}).</li>
- * <li>Back-pressure: encrypted data goes straight to the channel's outbound buffer, so writability
- *     reflects what the peer has not taken yet. Inbound, nothing is buffered beyond one partial
- *     record: with autoRead off we read from the socket only when the next handler asked (or to
- *     finish the handshake or a partial record).</li>
- * <li>Failures (wrong key, unknown identity, not TLS, timeouts, TLS errors) close the connection
- *     after sending BC's alert, with one WARN log line, a count in {@code replicator_psk_failures_total}
- *     and a {@link PskConnectionFailed} event; success fires {@link PskHandshakeCompleted}.</li>
- * </ul>
+ * TLS 1.3 external-PSK layer for a Netty pipeline, on BouncyCastle's non-blocking protocol classes;
+ * it sits next to the socket ({@link PskPipeline}) and the handlers after it see plaintext ByteBufs.
+ * Writes wait for the handshake and leave in large encrypted chunks ({@link PskOutbound});
+ * writability reflects what the peer has not taken; inbound nothing is buffered beyond one partial
+ * record, and with autoRead off the socket is read only when the next handler asks (or to finish
+ * the handshake). Failures close the connection after BC's alert, with one WARN line, a count in
+ * {@code replicator_psk_failures_total} and a {@link PskConnectionFailed} event; success fires
+ * {@link PskHandshakeCompleted}. See docs/psk.md.
  */
 public abstract class PskHandler extends ChannelDuplexHandler {
-    static final int WRITE_CHUNK = PskOutbound.CHUNK;
-
     private enum State { NEW, HANDSHAKING, OPEN, CLOSED }
 
     private final PskSettings settings;
@@ -64,6 +54,11 @@ public abstract class PskHandler extends ChannelDuplexHandler {
     /** Completes with the authenticated identity, or fails with {@link PskHandshakeException} / ClosedChannelException. */
     public Future<String> handshakeFuture() {
         return handshakePromise;
+    }
+
+    /** The TCP connection could not be made: the handshake never starts. */
+    void connectFailed(Throwable cause) {
+        handshakePromise.tryFailure(cause);
     }
 
     @Override

@@ -18,14 +18,15 @@ public final class PskPipeline {
     }
 
     public static PskServerHandler addServerHandlers(ChannelPipeline pipeline, PskKeyRing ring, PskSettings settings) {
-        PskServerHandler handler = new PskServerHandler(ring, settings);
-        pipeline.addFirst(TLS_HANDLER, handler);
-        pipeline.addFirst(IDLE_HANDLER, idleHandler(settings));
-        return handler;
+        return install(pipeline, new PskServerHandler(ring, settings), settings);
     }
 
     public static PskClientHandler addClientHandlers(ChannelPipeline pipeline, PskKey key, PskSettings settings) {
-        PskClientHandler handler = new PskClientHandler(key, settings);
+        return install(pipeline, new PskClientHandler(key, settings), settings);
+    }
+
+    /** Adds an already constructed handler (one per channel) with its idle handler in front. */
+    public static <H extends PskHandler> H install(ChannelPipeline pipeline, H handler, PskSettings settings) {
         pipeline.addFirst(TLS_HANDLER, handler);
         pipeline.addFirst(IDLE_HANDLER, idleHandler(settings));
         return handler;

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.replicator.psk.PskHandshakeCompleted;
+import io.replicator.psk.PskPipeline;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,7 +31,7 @@ final class PskBenchHandlers {
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            if (ctx.pipeline().get("psk-tls") == null && ctx.pipeline().get("jdk-tls") == null) {
+            if (ctx.pipeline().get(PskPipeline.TLS_HANDLER) == null && ctx.pipeline().get("jdk-tls") == null) {
                 start(ctx); // plain TCP: no handshake to wait for
             }
             ctx.fireChannelActive();

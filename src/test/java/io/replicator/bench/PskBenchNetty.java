@@ -41,7 +41,7 @@ final class PskBenchNetty {
         try (PskServer server = PskServer.start(ANY, ring, settings,
                 ch -> ch.pipeline().addLast(new PskBenchHandlers.Sink(Unpooled.buffer(8))));
              PskClient client = new PskClient(ring.first(), settings)) {
-            client.connect(server.localAddress(), ch -> ch.pipeline().addLast(sender)).sync();
+            client.connect(server.localAddress(), ch -> ch.pipeline().addLast(sender)).connectFuture().sync();
             return sender.elapsedNanos.get(10, TimeUnit.MINUTES);
         }
     }

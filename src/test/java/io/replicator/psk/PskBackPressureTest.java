@@ -71,15 +71,16 @@ class PskBackPressureTest {
              PskClient client = new PskClient(ring.first(), settings)) {
             UnwritableProbe probe = new UnwritableProbe();
             DigestSenderHandler sender = new DigestSenderHandler(SIZE, 8);
-            Channel ch = client.connect(server.localAddress(), c -> c.pipeline().addLast(probe, sender)).sync().channel();
+            PskClient.Connection connection = client.connect(server.localAddress(), c -> c.pipeline().addLast(probe, sender));
+            Channel ch = connection.channel();
 
             // The handshake completes although the server application reads nothing.
-            assertThat(PskClient.handlerOf(ch).handshakeFuture().get(20, TimeUnit.SECONDS)).isEqualTo("volsync");
+            assertThat(connection.handshake().get(20, TimeUnit.SECONDS)).isEqualTo("volsync");
             probe.unwritable.get(60, TimeUnit.SECONDS);
             long pending = ch.eventLoop().submit(() -> ch.unsafe().outboundBuffer().totalPendingWriteBytes()).get();
             int highWaterMark = ch.config().getWriteBufferHighWaterMark();
             // the sender stops at the high-water mark; at most one more 64 KiB chunk and record overhead
-            assertThat(pending).isLessThanOrEqualTo(highWaterMark + 2L * PskHandler.WRITE_CHUNK);
+            assertThat(pending).isLessThanOrEqualTo(highWaterMark + 2L * PskOutbound.CHUNK);
             assertThat(sink.received).isNotDone();
 
             gate.open();

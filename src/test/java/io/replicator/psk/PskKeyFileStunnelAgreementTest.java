@@ -3,7 +3,6 @@ package io.replicator.psk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,8 +85,9 @@ class PskKeyFileStunnelAgreementTest {
              Stunnel stunnel = Stunnel.start(dir, PskStunnelInteropTest.destinationConfig(accept, backend.port(), keys));
              PskClient client = new PskClient(PskKeyFile.parse(keys).first(), settings)) {
             DigestSenderHandler sender = new DigestSenderHandler(4096, 9);
-            Channel ch = client.connect(new InetSocketAddress("127.0.0.1", accept), c -> c.pipeline().addLast(sender)).sync().channel();
-            assertThat(PskClient.handlerOf(ch).handshakeFuture().get(10, TimeUnit.SECONDS)).isEqualTo("volsync");
+            PskClient.Connection connection = client.connect(new InetSocketAddress("127.0.0.1", accept),
+                    c -> c.pipeline().addLast(sender));
+            assertThat(connection.handshake().get(10, TimeUnit.SECONDS)).isEqualTo("volsync");
             DigestSenderHandler.Result r = sender.result.get(20, TimeUnit.SECONDS);
             assertThat(r.echoed()).isEqualTo(r.sent());
         }

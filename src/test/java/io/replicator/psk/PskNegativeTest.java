@@ -104,7 +104,7 @@ class PskNegativeTest {
         try (PskServer idleServer = PskServer.start(new InetSocketAddress("127.0.0.1", 0), ring, shortIdle,
                 ch -> ch.pipeline().addLast(idleEvents));
              PskClient client = new PskClient(ring.first(), settings(clientRegistry))) {
-            Channel ch = client.connect(idleServer.localAddress(), c -> { }).sync().channel();
+            Channel ch = client.connect(idleServer.localAddress(), c -> { }).connectFuture().sync().channel();
             assertThat(idleEvents.nextCompleted().identity()).isEqualTo("volsync");
             assertThat(idleEvents.nextFailed().reason()).isEqualTo(PskFailureReason.IDLE_TIMEOUT);
             assertThat(ch.closeFuture().await(20, TimeUnit.SECONDS)).isTrue();
@@ -125,23 +125,23 @@ class PskNegativeTest {
                 }
             });
             greeter.start();
-            Channel ch = client.connect(new InetSocketAddress("127.0.0.1", ssh.getLocalPort()), c -> { }).sync().channel();
-            assertHandshakeFails(ch, PskFailureReason.NOT_TLS);
+            assertHandshakeFails(client.connect(new InetSocketAddress("127.0.0.1", ssh.getLocalPort()), c -> { }),
+                    PskFailureReason.NOT_TLS);
             greeter.join(20_000);
         }
     }
 
     private void assertClientFails(PskKey key, PskFailureReason expected) throws Exception {
         try (PskClient client = new PskClient(key, settings(clientRegistry))) {
-            Channel ch = client.connect(server.localAddress(), c -> { }).sync().channel();
-            assertHandshakeFails(ch, expected);
-            assertThat(ch.closeFuture().await(20, TimeUnit.SECONDS)).isTrue();
+            PskClient.Connection connection = client.connect(server.localAddress(), c -> { });
+            assertHandshakeFails(connection, expected);
+            assertThat(connection.channel().closeFuture().await(20, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(count(clientRegistry, expected)).isEqualTo(1);
     }
 
-    private static void assertHandshakeFails(Channel ch, PskFailureReason expected) {
-        assertThatThrownBy(() -> PskClient.handlerOf(ch).handshakeFuture().get(20, TimeUnit.SECONDS))
+    private static void assertHandshakeFails(PskClient.Connection connection, PskFailureReason expected) {
+        assertThatThrownBy(() -> connection.handshake().get(20, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .extracting(Throwable::getCause)
                 .isInstanceOfSatisfying(PskHandshakeException.class, e -> assertThat(e.reason()).isEqualTo(expected));
@@ -157,7 +157,7 @@ class PskNegativeTest {
     private void goodClientStillServed() throws Exception {
         try (PskClient client = new PskClient(ring.first(), settings(clientRegistry))) {
             DigestSenderHandler sender = new DigestSenderHandler(1 << 20, 7);
-            client.connect(server.localAddress(), c -> c.pipeline().addLast(sender)).sync();
+            client.connect(server.localAddress(), c -> c.pipeline().addLast(sender)).connectFuture().sync();
             DigestSenderHandler.Result r = sender.result.get(20, TimeUnit.SECONDS);
             assertThat(r.echoed()).isEqualTo(r.sent());
         }

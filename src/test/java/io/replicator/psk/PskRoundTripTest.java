@@ -29,9 +29,9 @@ class PskRoundTripTest {
         try (PskServer server = PskServer.start(ANY_PORT, ring, settings, ch -> ch.pipeline().addLast(serverEvents, sink));
              PskClient client = new PskClient(ring.first(), settings)) {
             DigestSenderHandler sender = new DigestSenderHandler(SIZE, 1);
-            var channel = client.connect(server.localAddress(), ch -> ch.pipeline().addLast(sender)).sync().channel();
+            PskClient.Connection connection = client.connect(server.localAddress(), ch -> ch.pipeline().addLast(sender));
 
-            assertThat(PskClient.handlerOf(channel).handshakeFuture().get(10, TimeUnit.SECONDS)).isEqualTo("volsync");
+            assertThat(connection.handshake().get(10, TimeUnit.SECONDS)).isEqualTo("volsync");
             DigestSenderHandler.Result result = sender.result.get(120, TimeUnit.SECONDS);
             assertThat(result.echoed()).isEqualTo(result.sent());
             assertThat(sink.received.get(10, TimeUnit.SECONDS)).isEqualTo(result.sent());
@@ -51,8 +51,8 @@ class PskRoundTripTest {
                 PskKeyRing clientRing = PskKeyFile.parse(TestKeys.writeKeyFile(dir, "client.txt", line));
                 try (PskClient client = new PskClient(clientRing.first(), settings)) {
                     DigestSenderHandler sender = new DigestSenderHandler(1 << 20, 2);
-                    var ch = client.connect(server.localAddress(), c -> c.pipeline().addLast(sender)).sync().channel();
-                    String identity = PskClient.handlerOf(ch).handshakeFuture().get(10, TimeUnit.SECONDS);
+                    String identity = client.connect(server.localAddress(), c -> c.pipeline().addLast(sender))
+                            .handshake().get(10, TimeUnit.SECONDS);
                     assertThat(identity).isEqualTo(clientRing.first().identity());
                     DigestSenderHandler.Result r = sender.result.get(30, TimeUnit.SECONDS);
                     assertThat(r.echoed()).isEqualTo(r.sent());
@@ -70,8 +70,9 @@ class PskRoundTripTest {
         new java.util.SplittableRandom(11).nextBytes(data);
         try (PskServer server = PskServer.start(ANY_PORT, ring, settings, ch -> ch.pipeline().addLast(sink));
              PskClient client = new PskClient(ring.first(), settings)) {
-            var ch = client.connect(server.localAddress(), c -> { }).sync().channel();
-            PskClient.handlerOf(ch).handshakeFuture().get(10, TimeUnit.SECONDS);
+            PskClient.Connection connection = client.connect(server.localAddress(), c -> { });
+            connection.handshake().get(10, TimeUnit.SECONDS);
+            var ch = connection.channel();
             ch.eventLoop().submit(() -> {
                 ch.write(ch.alloc().buffer(8).writeLong(data.length));
                 ch.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(data));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -45,10 +44,10 @@ class PskStunnelInteropTest {
              Stunnel stunnel = Stunnel.start(dir, destinationConfig(accept, backend.port(), keys));
              PskClient client = new PskClient(PskKeyFile.parse(keys).first(), settings)) {
             DigestSenderHandler sender = new DigestSenderHandler(SIZE, 3);
-            Channel ch = client.connect(new InetSocketAddress("127.0.0.1", accept), c -> c.pipeline().addLast(sender))
-                    .sync().channel();
+            PskClient.Connection connection = client.connect(new InetSocketAddress("127.0.0.1", accept),
+                    c -> c.pipeline().addLast(sender));
 
-            assertThat(PskClient.handlerOf(ch).handshakeFuture().get(10, TimeUnit.SECONDS)).isEqualTo("volsync");
+            assertThat(connection.handshake().get(10, TimeUnit.SECONDS)).isEqualTo("volsync");
             DigestSenderHandler.Result result = sender.result.get(120, TimeUnit.SECONDS);
             assertThat(result.echoed()).isEqualTo(result.sent());
             assertThat(backend.digests.poll(10, TimeUnit.SECONDS)).isEqualTo(result.sent());
@@ -105,8 +104,8 @@ class PskStunnelInteropTest {
         try (PlainDigest.Server backend = new PlainDigest.Server();
              Stunnel stunnel = Stunnel.start(dir, destinationConfig(accept, backend.port(), serverKeys));
              PskClient client = new PskClient(PskKeyFile.parse(clientKeys).first(), settings)) {
-            Channel ch = client.connect(new InetSocketAddress("127.0.0.1", accept), c -> { }).sync().channel();
-            assertThatThrownBy(() -> PskClient.handlerOf(ch).handshakeFuture().get(10, TimeUnit.SECONDS))
+            PskClient.Connection connection = client.connect(new InetSocketAddress("127.0.0.1", accept), c -> { });
+            assertThatThrownBy(() -> connection.handshake().get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .extracting(Throwable::getCause)
                     .isInstanceOfSatisfying(PskHandshakeException.class, e -> assertThat(e.reason()).isEqualTo(expected));
