@@ -1,9 +1,8 @@
 package io.replicator.app;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import io.replicator.psk.PskKeyGenerator;
 
-/** keygen: a PSK line in stunnel's PSKsecrets format, 64 random bytes as hex (VolSync's default size). */
+/** keygen: a PSK line in stunnel's PSKsecrets format, 64 random bytes as hex (VolSync's default). */
 final class KeyCommand {
     static final String DEFAULT_IDENTITY = "volsync";
 
@@ -11,8 +10,6 @@ final class KeyCommand {
     }
 
     static String generate(String identity) {
-        byte[] key = new byte[64];
-        new SecureRandom().nextBytes(key);
-        return identity + ":" + HexFormat.of().formatHex(key);
+        return PskKeyGenerator.generate(identity);
     }
 }
