@@ -1,5 +1,6 @@
 package io.replicator.config;
 
+import io.replicator.psk.PskKeyFile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -213,8 +214,12 @@ public final class ConfigBinder {
             return null;
         }
         Path p = Path.of(text);
-        if (!java.nio.file.Files.isReadable(p)) {
-            in.problem(key, text, "cannot be read");
+        try {
+            PskKeyFile.parse(p);
+        } catch (java.io.IOException e) {
+            // PskKeyFile's messages name the file and line, never the key.
+            in.problem(key, text, java.nio.file.Files.isReadable(p) ? "is not a valid PSK file: " + e.getMessage()
+                    : "cannot be read");
         }
         return p;
     }

@@ -161,7 +161,7 @@ class ConfigBinderTest {
     }
 
     @Test
-    void badVolumeJobsAreRefused(@TempDir Path dir) {
+    void badVolumeJobsAreRefused(@TempDir Path dir) throws Exception {
         Map<String, String> p = valid();
         p.put("replicator.volume-source.db.path", dir.resolve("missing").toString());
         p.put("replicator.volume-source.db.address", "dest.example");
@@ -172,6 +172,9 @@ class ConfigBinderTest {
         p.put("replicator.volume-destination.b.path", dir.toString());
         p.put("replicator.volume-destination.b.key-file", dir.resolve("nokey").toString());
         p.put("replicator.volume-destination.daily.path", dir.toString());
+        p.put("replicator.volume-destination.c.path", dir.toString());
+        p.put("replicator.volume-destination.c.port", "8001");
+        p.put("replicator.volume-destination.c.key-file", Files.writeString(dir.resolve("short.txt"), "id:00ff\n").toString());
         ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> bind(p));
         assertThat(e.getMessage())
                 .contains("replicator.volume-source.db.path='" + dir.resolve("missing") + "' is not an existing directory")
@@ -179,6 +182,8 @@ class ConfigBinderTest {
                 .contains("replicator.volume-source.db.copy-method='Clone' needs the Kubernetes integration")
                 .contains("replicator.volume-destination.b.port='8000' is already the port of volume destination a")
                 .contains("replicator.volume-destination.daily reuses a job name")
-                .contains("replicator.volume-destination.daily.key-file is required");
+                .contains("replicator.volume-destination.daily.key-file is required")
+                .contains("replicator.volume-destination.c.key-file='" + dir.resolve("short.txt") + "' is not a valid PSK file")
+                .doesNotContain("00ff");
     }
 }
