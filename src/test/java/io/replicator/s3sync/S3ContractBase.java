@@ -19,6 +19,8 @@ abstract class S3ContractBase {
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     protected FaultProxy proxy;
+    /** In front of the second server. */
+    protected FaultProxy proxy2;
 
     /** The server under test. */
     protected abstract S3TestServer server() throws Exception;
@@ -29,11 +31,13 @@ abstract class S3ContractBase {
     @BeforeEach
     void startProxy() throws Exception {
         proxy = FaultProxy.start(server().endpoint());
+        proxy2 = FaultProxy.start(secondServer().endpoint());
     }
 
     @AfterEach
     void stopProxy() {
         proxy.close();
+        proxy2.close();
     }
 
     /** A fresh bucket on the server under test. */
@@ -52,6 +56,19 @@ abstract class S3ContractBase {
     protected BucketJob job(String src, String dst) throws Exception {
         S3Remote r = server().remoteVia(proxy, "main");
         return new BucketJob("test", new BucketRef(r, src), new BucketRef(r, dst));
+    }
+
+    /** A fresh bucket on the second server. */
+    protected String secondBucket(String role) throws Exception {
+        String name = role + "-" + SEQ.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        secondServer().createBucket(name);
+        return name;
+    }
+
+    /** Job from the server under test to the second server: different endpoints and credentials. */
+    protected BucketJob crossJob(String src, String dstOnSecond) throws Exception {
+        return new BucketJob("cross", new BucketRef(server().remoteVia(proxy, "main"), src),
+                new BucketRef(secondServer().remoteVia(proxy2, "second"), dstOnSecond));
     }
 
     /** Small backoff and some parallelism so fault tests stay quick. */

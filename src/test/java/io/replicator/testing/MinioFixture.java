@@ -5,7 +5,7 @@ import org.testcontainers.containers.MinIOContainer;
 
 /** A MinIO container (Testcontainers) as an S3 test server; only usable where Docker runs. */
 public final class MinioFixture extends S3TestServer {
-    public static final String IMAGE = "minio/minio:RELEASE.2024-12-18T13-15-44Z";
+    public static final String IMAGE = "minio/minio:RELEASE.2023-09-04T19-57-37Z";
 
     private final MinIOContainer container;
 
