@@ -45,11 +45,17 @@ final class DemoRunner {
             LOG.info("[demo] changed s3://{}: 1 object updated, 1 added, 1 deleted", BUCKET);
             step(producer, "3/4 dry run after changes (the plan; nothing is written)", "demo-mirror", "dry-run");
             step(producer, "4/4 backup of the bucket to a local directory (data/backup)", "demo-backup", "sync");
-            LOG.info("[demo] finished. Schedules keep running: {}. Health: /observe/health/ready, metrics: "
-                    + "/observe/metrics on the management port. Ctrl-C stops.", config.bucketSyncJobs().keySet());
+            String base = "http://" + property("camel.management.host", "127.0.0.1") + ":"
+                    + property("camel.management.port", "9876") + "/observe/";
+            LOG.info("[demo] finished. Schedules keep running: {}. Health: {}health/ready, metrics: {}metrics, "
+                    + "status: {}. Ctrl-C stops.", config.bucketSyncJobs().keySet(), base, base, config.settings().statusFile());
         } catch (Exception e) {
             LOG.error("[demo] failed: {}", e.getMessage());
         }
+    }
+
+    private String property(String key, String dflt) {
+        return ctx.getPropertiesComponent().resolveProperty(key).orElse(dflt);
     }
 
     private void step(ProducerTemplate producer, String title, String job, String mode) {
