@@ -68,4 +68,28 @@ class EmbeddedDefaultIT {
                     .doesNotContain("Embedded S3");
         }
     }
+
+    @Test
+    void aConfigFileSetsCamelPropertiesAndReadinessFollowsTheEndpoints(@TempDir Path work) throws Exception {
+        int mgmt = RunningJar.freePort();
+        int closed = RunningJar.freePort(); // nothing listens there
+        Path cfg = Files.writeString(work.resolve("site.properties"), String.join("\n",
+                "camel.management.port = " + mgmt,
+                "replicator.remotes.far.endpoint = http://127.0.0.1:" + closed,
+                "replicator.remotes.far.access-key = AK",
+                "replicator.remotes.far.secret-key = SK-never-shown",
+                "replicator.remotes.disk.type = local",
+                "replicator.remotes.disk.path = " + work.resolve("disk"),
+                "replicator.bucket-sync.daily.source = far",
+                "replicator.bucket-sync.daily.destination = disk",
+                "replicator.bucket-sync.daily.buckets = photos", ""));
+        try (RunningJar app = new RunningJar(work, Map.of(), "--config", cfg.toString())) {
+            app.awaitLine(l -> l.contains("Started bucket-sync-daily"), STARTUP);
+            HttpResponse<String> ready = RunningJar.get("http://127.0.0.1:" + mgmt + "/observe/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("unreachable S3 endpoints: far (http:").contains(String.valueOf(closed));
+            assertThat(RunningJar.get("http://127.0.0.1:" + mgmt + "/observe/health/live").statusCode()).isEqualTo(200);
+            assertThat(app.output()).noneMatch(l -> l.contains("Embedded S3") || l.contains("SK-never-shown"));
+        }
+    }
 }
