@@ -2,6 +2,8 @@ package io.replicator.app;
 
 import io.replicator.config.BucketSyncJobConfig;
 import io.replicator.config.ReplicatorConfig;
+import io.replicator.config.VolumeDestinationJobConfig;
+import io.replicator.config.VolumeSourceJobConfig;
 import java.time.Instant;
 
 /** --help: modes, options and the jobs the current configuration defines. */
@@ -34,7 +36,7 @@ final class HelpText {
                 """);
         b.append("Profile: ").append(loaded.profile().orElse("(none)")).append('\n');
         b.append("Configured jobs:\n");
-        if (c.bucketSyncJobs().isEmpty()) {
+        if (c.bucketSyncJobs().isEmpty() && c.volumeSources().isEmpty() && c.volumeDestinations().isEmpty()) {
             b.append("  (none)\n");
         }
         Instant now = Instant.now();
@@ -43,6 +45,15 @@ final class HelpText {
                     j.name(), j.source().name(), j.destination().name(), j.buckets(), j.schedule().original(),
                     j.schedule().zone(), j.mode() == BucketSyncJobConfig.Mode.DRY_RUN ? "  dry-run" : "",
                     j.schedule().nextAfter(now).map(Instant::toString).orElse("never")));
+        }
+        for (VolumeSourceJobConfig j : c.volumeSources().values()) {
+            b.append(String.format("  %-20s volume-source  %s -> %s:%d  schedule '%s' %s (next %s)%n", j.name(), j.path(),
+                    j.address(), j.port(), j.schedule().original(), j.schedule().zone(),
+                    j.schedule().nextAfter(now).map(Instant::toString).orElse("never")));
+        }
+        for (VolumeDestinationJobConfig j : c.volumeDestinations().values()) {
+            b.append(String.format("  %-20s volume-destination  listens on %s:%d -> %s%n", j.name(), j.bindAddress(),
+                    j.port(), j.path()));
         }
         return b.toString();
     }

@@ -17,9 +17,10 @@ final class OnceRunner {
         this.ctx = ctx;
     }
 
-    int run(String job, CliArgs.RunMode mode) {
+    /** @param kind bucket-sync or volume-source: the route direct:&lt;kind&gt;-run runs it */
+    int run(String kind, String job, CliArgs.RunMode mode) {
         try (ProducerTemplate producer = ctx.createProducerTemplate()) {
-            Exchange ex = producer.request("direct:bucket-sync-run", e -> {
+            Exchange ex = producer.request("direct:" + kind + "-run", e -> {
                 e.getMessage().setHeader(JobHeaders.JOB, job);
                 e.getMessage().setHeader(JobHeaders.MODE, mode.name());
             });

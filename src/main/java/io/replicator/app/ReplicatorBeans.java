@@ -2,7 +2,14 @@ package io.replicator.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.replicator.config.RemoteConfig;
 import io.replicator.config.ReplicatorConfig;
+import io.replicator.s3sync.S3ClientFactory;
+import io.replicator.s3sync.S3Remote;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.support.service.ServiceSupport;
+import software.amazon.awssdk.services.s3.S3Client;
 import io.replicator.jobs.BucketSyncRunner;
 import io.replicator.jobs.JobGuard;
 import io.replicator.jobs.JobMetrics;
@@ -31,6 +38,25 @@ public final class ReplicatorBeans implements CamelConfiguration {
         this.context = ctx;
         ctx.addService(ticker, true, true);
         EmbeddedServices.startIfEnabled(ctx, config.settings().embeddedS3());
+        bindS3Clients(ctx);
+    }
+
+    /** One S3Client bean per S3 remote, named s3-&lt;remote&gt;, for aws2-s3 endpoints; closed with Camel. */
+    private void bindS3Clients(CamelContext ctx) throws Exception {
+        List<S3Client> clients = new ArrayList<>();
+        for (RemoteConfig r : config.remotes().values()) {
+            if (r.type() == RemoteConfig.Type.S3) {
+                S3Client client = S3ClientFactory.create((S3Remote) S3SyncJobRunner.remote(r));
+                ctx.getRegistry().bind("s3-" + r.name(), S3Client.class, client);
+                clients.add(client);
+            }
+        }
+        ctx.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                clients.forEach(S3Client::close);
+            }
+        }, true, true);
     }
 
     @BindToRegistry("replicatorConfig")

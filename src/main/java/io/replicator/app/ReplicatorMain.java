@@ -1,6 +1,7 @@
 package io.replicator.app;
 
 import io.replicator.config.ConfigException;
+import io.replicator.psk.PskKeyGenerator;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,6 +9,8 @@ import org.apache.camel.main.Main;
 
 /** Entry point: parses the command line, validates configuration, then runs camel-main. */
 public final class ReplicatorMain {
+    /** keygen's identity when none is given: VolSync's. */
+    static final String DEFAULT_IDENTITY = "volsync";
 
     private ReplicatorMain() {
     }
@@ -30,7 +33,7 @@ public final class ReplicatorMain {
         try {
             cli = CliArgs.parse(args);
             if (cli.command() == CliArgs.Command.KEYGEN) {
-                out.println(KeyCommand.generate(cli.identity().orElse(KeyCommand.DEFAULT_IDENTITY)));
+                out.println(PskKeyGenerator.generate(cli.identity().orElse(DEFAULT_IDENTITY)));
                 return ExitCodes.OK;
             }
             loaded = ConfigLoader.load(cli.configFile(), env);
@@ -38,9 +41,9 @@ public final class ReplicatorMain {
                 out.print(HelpText.render(loaded));
                 return ExitCodes.OK;
             }
-            if (cli.command() == CliArgs.Command.ONCE && !loaded.config().hasJob(cli.job().orElseThrow())) {
-                throw new CliException("--once " + cli.job().get() + ": no such job (configured: "
-                        + String.join(", ", loaded.config().bucketSyncJobs().keySet()) + ")");
+            if (cli.command() == CliArgs.Command.ONCE && !loaded.config().runnableJobs().contains(cli.job().orElseThrow())) {
+                throw new CliException("--once " + cli.job().get() + ": no such bucket-sync or volume-source job (configured: "
+                        + String.join(", ", loaded.config().runnableJobs()) + ")");
             }
         } catch (CliException e) {
             err.println("error: " + e.getMessage());

@@ -52,7 +52,8 @@ final class ReplicatorSetup extends MainListenerSupport {
             MissedIntervalListener.install(quartz, new JobMetrics(ReplicatorBeans.meterRegistry(ctx)));
         }
         if (cli.command() == CliArgs.Command.ONCE) {
-            exitCode.set(new OnceRunner(ctx).run(cli.job().orElseThrow(), cli.runMode()));
+            String job = cli.job().orElseThrow();
+            exitCode.set(new OnceRunner(ctx).run(config.kindOf(job).orElseThrow(), job, cli.runMode()));
             main.completed();
         } else if (config.settings().demo()) {
             Thread demo = new Thread(() -> new DemoRunner(ctx, config).run(), "replicator-demo");

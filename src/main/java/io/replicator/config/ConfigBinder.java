@@ -1,5 +1,6 @@
 package io.replicator.config;
 
+import io.replicator.psk.PskKeyFile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,11 @@ public final class ConfigBinder {
     static final String PREFIX = "replicator.";
     private static final String REMOTES = "remotes";
     private static final String BUCKET_SYNC = "bucket-sync";
-    private static final Set<String> SECTIONS = Set.of(REMOTES, BUCKET_SYNC);
+    private static final String VOLUME_SOURCE = "volume-source";
+    private static final String VOLUME_DESTINATION = "volume-destination";
+    private static final Set<String> SECTIONS = Set.of(REMOTES, BUCKET_SYNC, VOLUME_SOURCE, VOLUME_DESTINATION);
+    static final String DEFAULT_VOLUME_SCHEDULE = "*/5 * * * *";
+    static final int DEFAULT_VOLUME_PORT = 8000;
     private static final String NAME = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
     static final String DEFAULT_BUCKET_SCHEDULE = "0 5 * * *";
 
@@ -45,11 +50,21 @@ public final class ConfigBinder {
         for (String name : sectionNames(BUCKET_SYNC)) {
             jobs.put(name, bucketSync(name, remotes, settings.timeZone()));
         }
+        Map<String, VolumeSourceJobConfig> sources = new LinkedHashMap<>();
+        for (String name : sectionNames(VOLUME_SOURCE)) {
+            sources.put(name, volumeSource(name, settings.timeZone()));
+        }
+        Map<String, VolumeDestinationJobConfig> destinations = new LinkedHashMap<>();
+        for (String name : sectionNames(VOLUME_DESTINATION)) {
+            destinations.put(name, volumeDestination(name));
+        }
+        uniqueJobNames(jobs.keySet(), sources.keySet(), destinations.keySet());
+        uniquePorts(destinations);
         reportUnknownKeys();
         if (!in.problems().isEmpty()) {
             throw new ConfigException(in.problems());
         }
-        return new ReplicatorConfig(settings, remotes, jobs);
+        return new ReplicatorConfig(settings, remotes, jobs, sources, destinations);
     }
 
     private Settings settings() {
@@ -132,6 +147,106 @@ public final class ConfigBinder {
         return new BucketSyncJobConfig(name, src, dst, List.copyOf(buckets), schedule,
                 dryRun ? BucketSyncJobConfig.Mode.DRY_RUN : BucketSyncJobConfig.Mode.SYNC, limit, tuning,
                 in.list(p + "include"), in.list(p + "exclude"), in.bool(p + "create-destination-bucket", false));
+    }
+
+    private VolumeSourceJobConfig volumeSource(String name, ZoneId defaultZone) {
+        String p = PREFIX + VOLUME_SOURCE + "." + name + ".";
+        Path path = directory(p + "path", in.required(p + "path", "the mounted source volume"));
+        String address = in.required(p + "address", "the destination's host name or address");
+        int port = in.integer(p + "port", DEFAULT_VOLUME_PORT, 1, 65535);
+        Path keyFile = keyFile(p + "key-file");
+        String zoneText = in.optional(p + "time-zone").orElse(null);
+        ZoneId zone = zoneText == null ? defaultZone : zone(p + "time-zone", zoneText);
+        CronSchedule schedule = schedule(p + "schedule", in.string(p + "schedule", DEFAULT_VOLUME_SCHEDULE), zone);
+        String method = in.string(p + "copy-method", "Direct");
+        VolumeSourceJobConfig.CopyMethod copyMethod = switch (method) {
+            case "Direct" -> VolumeSourceJobConfig.CopyMethod.DIRECT;
+            case "Clone" -> VolumeSourceJobConfig.CopyMethod.CLONE;
+            case "Snapshot" -> VolumeSourceJobConfig.CopyMethod.SNAPSHOT;
+            default -> {
+                in.problem(p + "copy-method", method, "must be Direct, Clone or Snapshot");
+                yield VolumeSourceJobConfig.CopyMethod.DIRECT;
+            }
+        };
+        if (copyMethod != VolumeSourceJobConfig.CopyMethod.DIRECT) {
+            in.problem(p + "copy-method", method, "needs the Kubernetes integration, which is not available yet: use Direct");
+        }
+        VolumeSourceJobConfig.Transfer transfer = new VolumeSourceJobConfig.Transfer(
+                in.integer(p + "streams", 4, 1, 64),
+                in.integer(p + "compression-level", 0, 0, 19),
+                in.bytes(p + "bandwidth-limit", 0, 0),
+                in.bool(p + "checksum", false),
+                in.bool(p + "xattrs", false));
+        java.util.List<String> exclude = new ArrayList<>(List.of("lost+found"));
+        exclude.addAll(in.list(p + "exclude"));
+        return new VolumeSourceJobConfig(name, path, address, port, keyFile, schedule, copyMethod, transfer,
+                List.copyOf(exclude), timeouts(p));
+    }
+
+    private VolumeDestinationJobConfig volumeDestination(String name) {
+        String p = PREFIX + VOLUME_DESTINATION + "." + name + ".";
+        Path path = directory(p + "path", in.required(p + "path", "the mounted destination volume"));
+        return new VolumeDestinationJobConfig(name, path, in.string(p + "bind-address", "0.0.0.0"),
+                in.integer(p + "port", DEFAULT_VOLUME_PORT, 1, 65535), keyFile(p + "key-file"), timeouts(p));
+    }
+
+    private VolumeSourceJobConfig.Timeouts timeouts(String p) {
+        return new VolumeSourceJobConfig.Timeouts(
+                in.duration(p + "handshake-timeout", Duration.ofSeconds(10)),
+                in.duration(p + "idle-timeout", Duration.ofSeconds(180)),
+                in.duration(p + "sync-timeout", Duration.ofHours(6)));
+    }
+
+    private Path directory(String key, String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        Path p = Path.of(text);
+        if (!java.nio.file.Files.isDirectory(p)) {
+            in.problem(key, text, "is not an existing directory");
+        }
+        return p;
+    }
+
+    private Path keyFile(String key) {
+        String text = in.required(key, "a PSK file in stunnel's format (identity:hexkey), e.g. from 'keygen'");
+        if (text.isEmpty()) {
+            return null;
+        }
+        Path p = Path.of(text);
+        try {
+            PskKeyFile.parse(p);
+        } catch (java.io.IOException e) {
+            // PskKeyFile's messages name the file and line, never the key.
+            in.problem(key, text, java.nio.file.Files.isReadable(p) ? "is not a valid PSK file: " + e.getMessage()
+                    : "cannot be read");
+        }
+        return p;
+    }
+
+    private void uniqueJobNames(Set<String> buckets, Set<String> sources, Set<String> destinations) {
+        Set<String> seen = new java.util.HashSet<>(buckets);
+        for (String n : sources) {
+            if (!seen.add(n)) {
+                in.problem(PREFIX + VOLUME_SOURCE + "." + n, null, "reuses a job name: job names must be unique across kinds");
+            }
+        }
+        for (String n : destinations) {
+            if (!seen.add(n)) {
+                in.problem(PREFIX + VOLUME_DESTINATION + "." + n, null, "reuses a job name: job names must be unique across kinds");
+            }
+        }
+    }
+
+    private void uniquePorts(Map<String, VolumeDestinationJobConfig> destinations) {
+        Map<Integer, String> byPort = new java.util.HashMap<>();
+        for (VolumeDestinationJobConfig d : destinations.values()) {
+            String other = byPort.putIfAbsent(d.port(), d.name());
+            if (other != null) {
+                in.problem(PREFIX + VOLUME_DESTINATION + "." + d.name() + ".port", String.valueOf(d.port()),
+                        "is already the port of volume destination " + other);
+            }
+        }
     }
 
     private RemoteConfig remoteRef(String key, Map<String, RemoteConfig> remotes) {

@@ -5,13 +5,29 @@ import java.util.Optional;
 
 /** Everything under {@code replicator.*}, bound and validated. Maps keep configuration order. */
 public record ReplicatorConfig(Settings settings, Map<String, RemoteConfig> remotes,
-                               Map<String, BucketSyncJobConfig> bucketSyncJobs) {
+                               Map<String, BucketSyncJobConfig> bucketSyncJobs,
+                               Map<String, VolumeSourceJobConfig> volumeSources,
+                               Map<String, VolumeDestinationJobConfig> volumeDestinations) {
 
     public Optional<BucketSyncJobConfig> bucketSyncJob(String name) {
         return Optional.ofNullable(bucketSyncJobs.get(name));
     }
 
-    public boolean hasJob(String name) {
-        return bucketSyncJobs.containsKey(name);
+    /** The kind of the job with this name (job names are unique across kinds), if any. */
+    public Optional<String> kindOf(String name) {
+        if (bucketSyncJobs.containsKey(name)) {
+            return Optional.of("bucket-sync");
+        }
+        if (volumeSources.containsKey(name)) {
+            return Optional.of("volume-source");
+        }
+        return volumeDestinations.containsKey(name) ? Optional.of("volume-destination") : Optional.empty();
+    }
+
+    /** Jobs that --once can run: bucket syncs and volume sources. */
+    public java.util.List<String> runnableJobs() {
+        java.util.List<String> names = new java.util.ArrayList<>(bucketSyncJobs.keySet());
+        names.addAll(volumeSources.keySet());
+        return names;
     }
 }

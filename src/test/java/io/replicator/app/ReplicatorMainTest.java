@@ -95,7 +95,7 @@ class ReplicatorMainTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read the file");
         Path cfg = config(TWO_REMOTES);
         assertThat(run(Map.of(), "--config", cfg.toString(), "--once", "weekly")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--once weekly: no such job (configured: daily)");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--once weekly: no such bucket-sync or volume-source job (configured: daily)");
     }
 
     @Test

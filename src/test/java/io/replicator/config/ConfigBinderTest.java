@@ -137,4 +137,53 @@ class ConfigBinderTest {
                 .contains("replicator.bucket-sync.daily.buckets='Bad Bucket' has an invalid bucket name 'Bad Bucket'")
                 .contains("replicator.bucket-sync.daily.transfers='0' must be a whole number from 1 to 256");
     }
+
+    @Test
+    void volumeJobsBindWithVolSyncDefaults(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("psk.txt"), "volsync:" + "ab".repeat(32) + "\n");
+        Map<String, String> p = valid();
+        p.put("replicator.volume-source.db.path", dir.toString());
+        p.put("replicator.volume-source.db.address", "dest.example");
+        p.put("replicator.volume-source.db.key-file", key.toString());
+        p.put("replicator.volume-source.db.exclude", "*.tmp");
+        p.put("replicator.volume-destination.db-copy.path", dir.toString());
+        p.put("replicator.volume-destination.db-copy.key-file", key.toString());
+        ReplicatorConfig c = bind(p);
+        VolumeSourceJobConfig src = c.volumeSources().get("db");
+        assertThat(src.port()).isEqualTo(8000);
+        assertThat(src.schedule().quartz()).isEqualTo("0 */5 * * * ?");
+        assertThat(src.copyMethod()).isEqualTo(VolumeSourceJobConfig.CopyMethod.DIRECT);
+        assertThat(src.exclude()).containsExactly("lost+found", "*.tmp");
+        assertThat(src.transfer().streams()).isEqualTo(4);
+        assertThat(c.volumeDestinations().get("db-copy").port()).isEqualTo(8000);
+        assertThat(c.runnableJobs()).containsExactly("daily", "db");
+        assertThat(c.kindOf("db-copy")).contains("volume-destination");
+    }
+
+    @Test
+    void badVolumeJobsAreRefused(@TempDir Path dir) throws Exception {
+        Map<String, String> p = valid();
+        p.put("replicator.volume-source.db.path", dir.resolve("missing").toString());
+        p.put("replicator.volume-source.db.address", "dest.example");
+        p.put("replicator.volume-source.db.key-file", dir.resolve("nokey").toString());
+        p.put("replicator.volume-source.db.copy-method", "Clone");
+        p.put("replicator.volume-destination.a.path", dir.toString());
+        p.put("replicator.volume-destination.a.key-file", dir.resolve("nokey").toString());
+        p.put("replicator.volume-destination.b.path", dir.toString());
+        p.put("replicator.volume-destination.b.key-file", dir.resolve("nokey").toString());
+        p.put("replicator.volume-destination.daily.path", dir.toString());
+        p.put("replicator.volume-destination.c.path", dir.toString());
+        p.put("replicator.volume-destination.c.port", "8001");
+        p.put("replicator.volume-destination.c.key-file", Files.writeString(dir.resolve("short.txt"), "id:00ff\n").toString());
+        ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> bind(p));
+        assertThat(e.getMessage())
+                .contains("replicator.volume-source.db.path='" + dir.resolve("missing") + "' is not an existing directory")
+                .contains("replicator.volume-source.db.key-file='" + dir.resolve("nokey") + "' cannot be read")
+                .contains("replicator.volume-source.db.copy-method='Clone' needs the Kubernetes integration")
+                .contains("replicator.volume-destination.b.port='8000' is already the port of volume destination a")
+                .contains("replicator.volume-destination.daily reuses a job name")
+                .contains("replicator.volume-destination.daily.key-file is required")
+                .contains("replicator.volume-destination.c.key-file='" + dir.resolve("short.txt") + "' is not a valid PSK file")
+                .doesNotContain("00ff");
+    }
 }

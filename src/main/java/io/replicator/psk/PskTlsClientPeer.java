@@ -1,0 +1,61 @@
+package io.replicator.psk;
+
+import java.io.IOException;
+import java.util.Vector;
+import org.bouncycastle.tls.AbstractTlsClient;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.BasicTlsPSKExternal;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.TlsAuthentication;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsPSKExternal;
+
+/**
+ * BouncyCastle client policy: TLS 1.3 only, TLS_AES_128_GCM_SHA256 only, one external PSK, an
+ * X25519 key share (psk_dhe_ke: forward secret). A server that answers with a certificate instead
+ * of accepting the PSK is refused.
+ */
+final class PskTlsClientPeer extends AbstractTlsClient {
+    private final PskKey key;
+    private final HandshakeFacts facts;
+
+    PskTlsClientPeer(PskKey key, HandshakeFacts facts) {
+        super(PskCrypto.crypto());
+        this.key = key;
+        this.facts = facts;
+    }
+
+    @Override
+    protected ProtocolVersion[] getSupportedVersions() {
+        return PskCrypto.VERSIONS;
+    }
+
+    @Override
+    protected int[] getSupportedCipherSuites() {
+        return PskCrypto.CIPHER_SUITES.clone();
+    }
+
+    @Override
+    protected Vector getSupportedGroups(Vector namedGroupRoles) {
+        return PskCrypto.groupVector();
+    }
+
+    @Override
+    public Vector getExternalPSKs() {
+        Vector<TlsPSKExternal> psks = new Vector<>(1);
+        psks.add(new BasicTlsPSKExternal(key.identityBytes(), getCrypto().createSecret(key.secretCopy()), PskCrypto.PRF));
+        return psks;
+    }
+
+    @Override
+    public TlsAuthentication getAuthentication() throws IOException {
+        throw new TlsFatalAlert(AlertDescription.handshake_failure, "server did not accept our PSK");
+    }
+
+    @Override
+    public void notifyHandshakeComplete() throws IOException {
+        super.notifyHandshakeComplete();
+        facts.identity = key.identity();
+        facts.completed = true;
+    }
+}

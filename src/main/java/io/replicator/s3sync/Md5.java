@@ -1,0 +1,51 @@
+package io.replicator.s3sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** S3-style ETags of local files: MD5 for one part, MD5 of the part MD5s plus "-N" for N parts. */
+final class Md5 {
+    private Md5() {
+    }
+
+    static String etagOf(Path file, PartLayout layout) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            if (!layout.isMultipart()) {
+                return HexFormat.of().formatHex(digest(in, layout.size()));
+            }
+            MessageDigest ofParts = md5();
+            for (int part = 1; part <= layout.partCount(); part++) {
+                ofParts.update(digest(in, layout.partLength(part)));
+            }
+            return HexFormat.of().formatHex(ofParts.digest()) + "-" + layout.partCount();
+        }
+    }
+
+    private static byte[] digest(InputStream in, long length) throws IOException {
+        MessageDigest md = md5();
+        byte[] buf = new byte[64 * 1024];
+        long left = length;
+        while (left > 0) {
+            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (n < 0) {
+                throw new IOException("file shorter than its listed size (changed during the run?)");
+            }
+            md.update(buf, 0, n);
+            left -= n;
+        }
+        return md.digest();
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has MD5", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.replicator.s3sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.http.ContentStreamProvider;
+
+/**
+ * A request body streamed from a source without buffering it: the SDK asks for a new stream on each
+ * attempt, and every attempt after the first re-opens the source range. This is what lets the SDK
+ * retry a streamed PUT/UploadPart after a 503 or a reset.
+ */
+final class ReopeningBody implements ContentStreamProvider, AutoCloseable {
+
+    /** Opens the source bytes again. */
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private final Opener opener;
+    private InputStream pending;
+    private InputStream current;
+
+    ReopeningBody(InputStream first, Opener opener) {
+        this.pending = first;
+        this.opener = opener;
+    }
+
+    @Override
+    public synchronized InputStream newStream() {
+        abort(current); // a previous attempt failed part-way: do not drain the rest of it
+        if (pending != null) {
+            current = pending;
+            pending = null;
+        } else {
+            try {
+                current = opener.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return current;
+    }
+
+    /** After a successful request: the streams were read to their end, so connections go back to the pool. */
+    @Override
+    public synchronized void close() {
+        closeQuietly(current);
+        abort(pending);
+        pending = null;
+        current = null;
+    }
+
+    /** After a failure: abort instead of close, so an unread S3 response is not drained. */
+    synchronized void abort() {
+        abort(pending);
+        abort(current);
+        pending = null;
+        current = null;
+    }
+
+    static void abort(InputStream in) {
+        if (in instanceof ResponseInputStream<?> r) {
+            r.abort();
+        }
+        closeQuietly(in);
+    }
+
+    static void closeQuietly(InputStream in) {
+        if (in == null) {
+            return;
+        }
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing left to do with a stream we are discarding
+        }
+    }
+}

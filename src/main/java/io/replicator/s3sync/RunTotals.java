@@ -1,0 +1,127 @@
+package io.replicator.s3sync;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Thread-safe tallies of one run, bounded lists of lines, throttled progress; builds the report. */
+final class RunTotals {
+    private static final int MAX_ERRORS = 100;
+    private static final int MAX_NOTES = 100;
+
+    private final SyncOptions options;
+    private final SyncListener listener;
+    private final long startNanos = System.nanoTime();
+    private final AtomicLong[] tallies = new AtomicLong[10]; // copied, updated, deleted, skipped, failed x (n, bytes)
+    private final AtomicLong sizeOnly = new AtomicLong();
+    private final AtomicLong listed = new AtomicLong();
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> plan = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private long errorCount;
+    private long planOmitted;
+    private long lastProgressNanos = System.nanoTime();
+
+    enum Kind { COPIED, UPDATED, DELETED, SKIPPED, FAILED }
+
+    RunTotals(SyncOptions options, SyncListener listener) {
+        this.options = options;
+        this.listener = listener;
+        for (int i = 0; i < tallies.length; i++) {
+            tallies[i] = new AtomicLong();
+        }
+    }
+
+    void add(Kind kind, long bytes) {
+        tallies[kind.ordinal() * 2].incrementAndGet();
+        tallies[kind.ordinal() * 2 + 1].addAndGet(bytes);
+        maybeReportProgress();
+    }
+
+    void listedKey() {
+        listed.incrementAndGet();
+    }
+
+    void sizeOnly(String key) {
+        sizeOnly.incrementAndGet();
+        note("compared by size only (ETags of different formats): " + key);
+    }
+
+    synchronized void note(String line) {
+        if (notes.size() < MAX_NOTES) {
+            notes.add(line);
+        }
+    }
+
+    /** A failed object: counted, reported, and (through {@link #hasErrors}) blocks every delete. */
+    void failed(String key, long bytes, String message) {
+        add(Kind.FAILED, bytes);
+        error(key + ": " + message);
+    }
+
+    synchronized void error(String message) {
+        errorCount++;
+        if (errors.size() < MAX_ERRORS) {
+            errors.add(message);
+        } else if (errors.size() == MAX_ERRORS) {
+            errors.add("... more errors follow (see the failed count)");
+        }
+    }
+
+    synchronized boolean hasErrors() {
+        return errorCount > 0;
+    }
+
+    void planLine(String line) {
+        listener.planLine(line);
+        synchronized (this) {
+            if (plan.size() < options.reportLineLimit()) {
+                plan.add(line);
+            } else {
+                planOmitted++;
+            }
+        }
+    }
+
+    long sizeOnlyCount() {
+        return sizeOnly.get();
+    }
+
+    long count(Kind kind) {
+        return tallies[kind.ordinal() * 2].get();
+    }
+
+    long bytes(Kind kind) {
+        return tallies[kind.ordinal() * 2 + 1].get();
+    }
+
+    private void maybeReportProgress() {
+        long now = System.nanoTime();
+        synchronized (this) {
+            if (now - lastProgressNanos < options.progressInterval().toNanos()) {
+                return;
+            }
+            lastProgressNanos = now;
+        }
+        listener.progress(progress());
+    }
+
+    SyncListener.Progress progress() {
+        return new SyncListener.Progress(count(Kind.COPIED) + count(Kind.UPDATED),
+                bytes(Kind.COPIED) + bytes(Kind.UPDATED), count(Kind.DELETED), count(Kind.FAILED), listed.get());
+    }
+
+    synchronized SyncReport report(String job, SyncReport.Result result, long srcCount, long dstCount,
+                                   RequestCounter counter) {
+        listener.progress(progress());
+        return new SyncReport(job, options.mode(), result, errors, tally(Kind.COPIED), tally(Kind.UPDATED),
+                tally(Kind.DELETED), tally(Kind.SKIPPED), tally(Kind.FAILED), sizeOnly.get(), srcCount, dstCount,
+                counter.snapshot(), counter.retries(), Duration.ofNanos(System.nanoTime() - startNanos), plan,
+                planOmitted, notes);
+    }
+
+    private SyncReport.Tally tally(Kind kind) {
+        return new SyncReport.Tally(count(kind), bytes(kind));
+    }
+}

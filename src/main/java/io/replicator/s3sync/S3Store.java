@@ -1,0 +1,164 @@
+package io.replicator.s3sync;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.*;
+
+/** One bucket (and prefix) on an S3 endpoint: the requests a sync needs, keys relative to the prefix. */
+final class S3Store implements ObjectReader {
+    private static final String OCTET_STREAM = "application/octet-stream";
+
+    final BucketRef ref;
+    final S3Remote remote;
+    final S3Client client;
+    private final AtomicBoolean partHeadUnsupported = new AtomicBoolean();
+
+    S3Store(BucketRef ref, S3Client client) {
+        this.ref = ref;
+        this.remote = (S3Remote) ref.remote();
+        this.client = client;
+    }
+
+    String fullKey(String key) {
+        return ref.prefix() + key;
+    }
+
+    BucketLister list(int pageSize) {
+        return new BucketLister(client, ref.bucket(), ref.prefix(), pageSize);
+    }
+
+    void createBucket() {
+        client.createBucket(b -> b.bucket(ref.bucket()));
+    }
+
+    /** Server-side copy needs both sides on one endpoint with one set of credentials. */
+    boolean canCopyFrom(S3Store source) {
+        return remote.sameAccountAs(source.remote);
+    }
+
+    @Override
+    public ObjectMeta meta(ObjectEntry e) {
+        return toMeta(client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(e.key())).ifMatch(quoted(e))));
+    }
+
+    /**
+     * Size of part 1 as uploaded (HEAD ?partNumber=1), exact where the server supports it (AWS,
+     * MinIO, Ceph); 0 where it does not (S3Proxy answers 501), which is then remembered.
+     */
+    long firstPartSize(ObjectEntry e) {
+        if (partHeadUnsupported.get()) {
+            return 0;
+        }
+        try {
+            HeadObjectResponse h = client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(e.key()))
+                    .ifMatch(quoted(e)).partNumber(1));
+            return h.partsCount() != null && h.partsCount() > 0 ? h.contentLength() : 0;
+        } catch (S3Exception ex) {
+            if (ex.statusCode() == 501 || ex.statusCode() == 400) {
+                partHeadUnsupported.set(true);
+                return 0;
+            }
+            throw ex;
+        }
+    }
+
+    @Override
+    public Opened open(ObjectEntry e, long offset, long length) {
+        GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(ref.bucket()).key(fullKey(e.key()));
+        if (e.etag() != null) {
+            b.ifMatch(quoted(e));
+        }
+        if (length > 0 && (offset > 0 || length < e.size())) {
+            b.range("bytes=" + offset + "-" + (offset + length - 1));
+        }
+        ResponseInputStream<GetObjectResponse> in = client.getObject(b.build());
+        return new Opened(in, toMeta(in.response()));
+    }
+
+    String put(String key, ObjectMeta meta, ContentStreamProvider body, long length) {
+        PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(ref.bucket()).key(fullKey(key))
+                .contentLength(length).contentType(meta.contentType()).cacheControl(meta.cacheControl())
+                .contentEncoding(meta.contentEncoding()).contentDisposition(meta.contentDisposition())
+                .contentLanguage(meta.contentLanguage()).expires(meta.expires()).metadata(meta.userMetadata());
+        String type = meta.contentType() == null ? OCTET_STREAM : meta.contentType();
+        return client.putObject(b.build(), RequestBody.fromContentProvider(body, length, type)).eTag();
+    }
+
+    /** Server-side single-request copy; metadata travels with it (directive COPY). */
+    String copyFrom(S3Store src, ObjectEntry e, String key) {
+        return client.copyObject(b -> b.sourceBucket(src.ref.bucket()).sourceKey(src.fullKey(e.key()))
+                .copySourceIfMatch(quoted(e)).destinationBucket(ref.bucket()).destinationKey(fullKey(key)))
+                .copyObjectResult().eTag();
+    }
+
+    String createMultipart(String key, ObjectMeta meta) {
+        return client.createMultipartUpload(b -> b.bucket(ref.bucket()).key(fullKey(key))
+                .contentType(meta.contentType()).cacheControl(meta.cacheControl())
+                .contentEncoding(meta.contentEncoding()).contentDisposition(meta.contentDisposition())
+                .contentLanguage(meta.contentLanguage()).expires(meta.expires()).metadata(meta.userMetadata()))
+                .uploadId();
+    }
+
+    String uploadPart(String key, String uploadId, int part, ContentStreamProvider body, long length) {
+        return client.uploadPart(b -> b.bucket(ref.bucket()).key(fullKey(key)).uploadId(uploadId).partNumber(part)
+                .contentLength(length), RequestBody.fromContentProvider(body, length, OCTET_STREAM)).eTag();
+    }
+
+    String uploadPartCopy(S3Store src, ObjectEntry e, String key, String uploadId, int part, long offset, long len) {
+        String range = "bytes=" + offset + "-" + (offset + len - 1);
+        return client.uploadPartCopy(b -> b.sourceBucket(src.ref.bucket()).sourceKey(src.fullKey(e.key()))
+                .copySourceIfMatch(quoted(e)).copySourceRange(len > 0 ? range : null)
+                .destinationBucket(ref.bucket()).destinationKey(fullKey(key)).uploadId(uploadId).partNumber(part))
+                .copyPartResult().eTag();
+    }
+
+    String complete(String key, String uploadId, List<CompletedPart> parts) {
+        return client.completeMultipartUpload(b -> b.bucket(ref.bucket()).key(fullKey(key)).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(parts))).eTag();
+    }
+
+    void abort(String key, String uploadId) {
+        client.abortMultipartUpload(b -> b.bucket(ref.bucket()).key(fullKey(key)).uploadId(uploadId));
+    }
+
+    /** One DeleteObjects request (quiet mode) for up to 1000 keys; returns key -> error for failures. */
+    Map<String, String> deleteBatch(List<String> keys) {
+        List<ObjectIdentifier> ids = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            ids.add(ObjectIdentifier.builder().key(fullKey(k)).build());
+        }
+        DeleteObjectsResponse r = client.deleteObjects(b -> b.bucket(ref.bucket()).delete(d -> d.quiet(true).objects(ids)));
+        Map<String, String> errors = new HashMap<>();
+        for (S3Error err : r.errors()) {
+            String key = err.key() != null && err.key().startsWith(ref.prefix())
+                    ? err.key().substring(ref.prefix().length()) : String.valueOf(err.key());
+            errors.put(key, err.code() + " " + err.message());
+        }
+        return errors;
+    }
+
+    private static String quoted(ObjectEntry e) {
+        return Etags.quoted(e.etag());
+    }
+
+    private static ObjectMeta toMeta(GetObjectResponse r) {
+        return new ObjectMeta(r.contentType(), r.cacheControl(), r.contentEncoding(), r.contentDisposition(),
+                r.contentLanguage(), r.expires(), nonEmpty(r.metadata()));
+    }
+
+    private static ObjectMeta toMeta(HeadObjectResponse r) {
+        return new ObjectMeta(r.contentType(), r.cacheControl(), r.contentEncoding(), r.contentDisposition(),
+                r.contentLanguage(), r.expires(), nonEmpty(r.metadata()));
+    }
+
+    private static Map<String, String> nonEmpty(Map<String, String> m) {
+        return m == null ? Map.of() : m;
+    }
+}

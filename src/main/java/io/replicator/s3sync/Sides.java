@@ -1,0 +1,141 @@
+package io.replicator.s3sync;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The two ends of a job for one run: stores over fresh SDK clients (their interceptor counts this
+ * run's requests), opened listings with errors translated to messages naming the side, and the
+ * missing-destination-bucket policy. Closing releases the clients.
+ */
+final class Sides implements AutoCloseable {
+    private final BucketJob job;
+    private final SyncOptions options;
+    private final ErrorText errors;
+    private final S3Client sourceClient;
+    private final S3Client destinationClient;
+    final Object source;       // S3Store or LocalStore
+    final Object destination;  // S3Store or LocalStore
+
+    Sides(BucketJob job, SyncOptions options, RequestCounter counter, ErrorText errors) {
+        this.job = job;
+        this.options = options;
+        this.errors = errors;
+        S3ClientFactory.ClientSettings settings = new S3ClientFactory.ClientSettings(options.retry(),
+                4 * options.parallelism() + 4, counter);
+        this.sourceClient = job.source().remote() instanceof S3Remote s ? S3ClientFactory.create(s, settings) : null;
+        boolean shared = sourceClient != null && job.destination().remote() instanceof S3Remote d
+                && d.sameAccountAs((S3Remote) job.source().remote());
+        this.destinationClient = shared ? sourceClient : job.destination().remote() instanceof S3Remote d
+                ? S3ClientFactory.create(d, settings) : null;
+        this.source = sourceClient != null ? new S3Store(job.source(), sourceClient) : new LocalStore(job.source());
+        this.destination = destinationClient != null ? new S3Store(job.destination(), destinationClient)
+                : new LocalStore(job.destination());
+    }
+
+    Iterator<ObjectEntry> listSource() {
+        if (source instanceof LocalStore l && !l.bucketExists()) {
+            throw new SyncFailure("source bucket '" + job.source().bucket() + "' does not exist on local remote '"
+                    + job.source().remote().name() + "' (" + job.source().remote().location() + ")");
+        }
+        return guarded("source", job.source(), () -> source instanceof S3Store s
+                ? s.list(options.listPageSize()) : ((LocalStore) source).list(options.keyOrder()));
+    }
+
+    /** Lists the destination; a missing bucket is created (or planned) when configured, else fatal. */
+    Iterator<ObjectEntry> listDestination(RunTotals totals) {
+        try {
+            if (destination instanceof LocalStore l) {
+                if (!l.bucketExists()) {
+                    return missingDestination(totals, null);
+                }
+                return guarded("destination", job.destination(), () -> l.list(options.keyOrder()));
+            }
+            return guarded("destination", job.destination(), () -> ((S3Store) destination).list(options.listPageSize()));
+        } catch (SyncFailure f) {
+            if (ErrorText.isNoSuchBucket(f.getCause())) {
+                return missingDestination(totals, f);
+            }
+            throw f;
+        }
+    }
+
+    private Iterator<ObjectEntry> missingDestination(RunTotals totals, SyncFailure cause) {
+        String bucket = job.destination().bucket();
+        String where = "remote '" + job.destination().remote().name() + "' (" + job.destination().remote().location() + ")";
+        if (options.destinationBucket() == SyncOptions.BucketCreation.FAIL || options.mode() == SyncMode.CHECK) {
+            throw new SyncFailure("destination bucket '" + bucket + "' does not exist on " + where
+                    + (options.mode() == SyncMode.CHECK ? "" : "; create it or enable create-destination-bucket"), cause);
+        }
+        if (options.mode() == SyncMode.DRY_RUN) {
+            totals.planLine("create bucket " + bucket);
+        } else {
+            try {
+                if (destination instanceof LocalStore l) {
+                    l.createBucket();
+                } else {
+                    ((S3Store) destination).createBucket();
+                }
+            } catch (IOException | RuntimeException e) {
+                throw errors.onBucket("destination", job.destination(), e);
+            }
+            totals.note("created destination bucket '" + bucket + "' on " + where);
+        }
+        return Collections.emptyIterator();
+    }
+
+    SyncPlanner.EtagResolver etagResolver(Object side) {
+        return side instanceof LocalStore l ? (e, other) -> l.computeEtag(e, other, options.partSize())
+                : SyncPlanner.EtagResolver.NONE;
+    }
+
+    Map<String, String> delete(java.util.List<String> keys) {
+        return destination instanceof LocalStore l ? l.delete(keys) : ((S3Store) destination).deleteBatch(keys);
+    }
+
+    private interface Opener {
+        Iterator<ObjectEntry> open();
+    }
+
+    /** Opens a listing and wraps it so any later page failure also names the side and remote. */
+    private Iterator<ObjectEntry> guarded(String role, BucketRef ref, Opener opener) {
+        Iterator<ObjectEntry> it;
+        try {
+            it = opener.open();
+        } catch (RuntimeException e) {
+            throw errors.onBucket(role, ref, e);
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    return it.hasNext();
+                } catch (RuntimeException e) {
+                    throw errors.onBucket(role + " listing", ref, e);
+                }
+            }
+
+            @Override
+            public ObjectEntry next() {
+                try {
+                    return it.next();
+                } catch (RuntimeException e) {
+                    throw errors.onBucket(role + " listing", ref, e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        if (sourceClient != null) {
+            sourceClient.close();
+        }
+        if (destinationClient != null && destinationClient != sourceClient) {
+            destinationClient.close();
+        }
+    }
+}

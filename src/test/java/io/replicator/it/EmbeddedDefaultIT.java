@@ -1,0 +1,95 @@
+package io.replicator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command: the packaged jar with no configuration runs the local demo against its
+ * embedded S3 server, answers health and metrics while it runs, and stops cleanly on SIGTERM.
+ */
+class EmbeddedDefaultIT {
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+
+    @Test
+    void theJarRunsTheDemoAndIsReady(@TempDir Path work) throws Exception {
+        int mgmt = RunningJar.freePort();
+        int s3 = RunningJar.freePort();
+        // Environment variables override packaged properties (the embedded server's port here).
+        try (RunningJar app = new RunningJar(work, Map.of("MANAGEMENT_PORT", String.valueOf(mgmt),
+                "REPLICATOR_EMBEDDED_S3_PORT", String.valueOf(s3)))) {
+            app.awaitLine(l -> l.contains("[demo] finished"), STARTUP);
+            assertThat(app.output()).anyMatch(l -> l.contains("Embedded S3 server (S3Proxy) listening on http://127.0.0.1:" + s3));
+            assertThat(app.output()).anyMatch(l -> l.contains("bucket-sync demo-mirror [sync] SUCCEEDED"));
+            assertThat(app.output()).anyMatch(l -> l.contains("bucket-sync demo-mirror [dry-run] SUCCEEDED"));
+            assertThat(app.output()).anyMatch(l -> l.contains("bucket-sync demo-backup [sync] SUCCEEDED"));
+            // The no-change rerun costs two listings and nothing else.
+            assertThat(app.output()).anyMatch(l -> l.contains("skipped 17") && l.contains("requests LIST=2 (retries 0)"));
+            assertThat(app.output()).anyMatch(l -> l.contains("delete photos/2026/img-03.jpg"));
+
+            HttpResponse<String> ready = RunningJar.get("http://127.0.0.1:" + mgmt + "/observe/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(RunningJar.get("http://127.0.0.1:" + mgmt + "/observe/health/live").statusCode()).isEqualTo(200);
+            String metrics = RunningJar.get("http://127.0.0.1:" + mgmt + "/observe/metrics").body();
+            assertThat(metrics).contains("replicator_job_runs_total{job=\"demo-mirror\",kind=\"bucket-sync\",mode=\"dry-run\",result=\"succeeded\"} 1.0")
+                    .contains("replicator_bucket_sync_objects_copied_total{job=\"demo-backup\"} 17.0");
+            assertThat(Files.readString(work.resolve("data/status.json"))).contains("\"demo-backup\"", "\"SUCCEEDED\"");
+            assertThat(work.resolve("data/backup/demo-source/docs/readme.txt")).exists();
+            assertThat(app.output()).noneMatch(l -> l.contains("local-secret-key"));
+        }
+    }
+
+    @Test
+    void jsonLogsWithOneSwitch(@TempDir Path work) throws Exception {
+        try (RunningJar app = new RunningJar(work, Map.of("MANAGEMENT_PORT", String.valueOf(RunningJar.freePort()),
+                "REPLICATOR_EMBEDDED_S3_PORT", String.valueOf(RunningJar.freePort()), "LOG_FORMAT", "json"))) {
+            String line = app.awaitLine(l -> l.contains("[demo] finished"), STARTUP);
+            JsonNode json = new ObjectMapper().readTree(line);
+            assertThat(json.get("level").asText()).isEqualTo("INFO");
+            assertThat(json.get("message").asText()).startsWith("[demo] finished");
+        }
+    }
+
+    @Test
+    void aConfigFileTurnsTheDemoOffAndBadConfigurationExitsWithTwo(@TempDir Path work) throws Exception {
+        Path cfg = Files.writeString(work.resolve("bad.properties"), "replicator.bucket-sync.x.source = nowhere\n");
+        try (RunningJar app = new RunningJar(work, Map.of(), "--config", cfg.toString())) {
+            assertThat(app.waitForExit(STARTUP)).isEqualTo(2);
+            assertThat(String.join("\n", app.output()))
+                    .contains("replicator.bucket-sync.x.source='nowhere' names no configured remote")
+                    .doesNotContain("Embedded S3");
+        }
+    }
+
+    @Test
+    void aConfigFileSetsCamelPropertiesAndReadinessFollowsTheEndpoints(@TempDir Path work) throws Exception {
+        int mgmt = RunningJar.freePort();
+        int closed = RunningJar.freePort(); // nothing listens there
+        Path cfg = Files.writeString(work.resolve("site.properties"), String.join("\n",
+                "camel.management.port = " + mgmt,
+                "replicator.remotes.far.endpoint = http://127.0.0.1:" + closed,
+                "replicator.remotes.far.access-key = AK",
+                "replicator.remotes.far.secret-key = SK-never-shown",
+                "replicator.remotes.disk.type = local",
+                "replicator.remotes.disk.path = " + work.resolve("disk"),
+                "replicator.bucket-sync.daily.source = far",
+                "replicator.bucket-sync.daily.destination = disk",
+                "replicator.bucket-sync.daily.buckets = photos", ""));
+        try (RunningJar app = new RunningJar(work, Map.of(), "--config", cfg.toString())) {
+            app.awaitLine(l -> l.contains("Started bucket-sync-daily"), STARTUP);
+            HttpResponse<String> ready = RunningJar.get("http://127.0.0.1:" + mgmt + "/observe/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("unreachable S3 endpoints: far (http:").contains(String.valueOf(closed));
+            assertThat(RunningJar.get("http://127.0.0.1:" + mgmt + "/observe/health/live").statusCode()).isEqualTo(200);
+            assertThat(app.output()).noneMatch(l -> l.contains("Embedded S3") || l.contains("SK-never-shown"));
+        }
+    }
+}

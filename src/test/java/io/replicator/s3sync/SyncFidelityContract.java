@@ -1,0 +1,130 @@
+package io.replicator.s3sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.replicator.testing.S3Op;
+import io.replicator.testing.S3TestServer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/** Metadata, multipart layouts, unusual keys, server-side vs streamed copies. */
+abstract class SyncFidelityContract extends S3ContractBase {
+    private static final int MIB = 1024 * 1024;
+    private static final Instant EXPIRES = Instant.parse("2031-01-02T03:04:05Z");
+
+    private String sourceWithMetadata() throws Exception {
+        String src = bucket("src");
+        server().put(src, "doc.html", bytes("<p>hello</p>"), b -> b.contentType("text/html")
+                .cacheControl("max-age=60").contentDisposition("attachment; filename=\"doc.html\"")
+                .contentEncoding("identity").contentLanguage("de-CH").expires(EXPIRES)
+                .metadata(Map.of("owner", "team-a", "x-custom", "Grüße")));
+        return src;
+    }
+
+    private static void assertSameMetadata(HeadObjectResponse a, HeadObjectResponse b) {
+        assertThat(b.contentType()).isEqualTo(a.contentType()).isEqualTo("text/html");
+        assertThat(b.cacheControl()).isEqualTo(a.cacheControl()).isEqualTo("max-age=60");
+        assertThat(b.contentDisposition()).isEqualTo(a.contentDisposition());
+        assertThat(b.contentEncoding()).isEqualTo(a.contentEncoding());
+        assertThat(b.contentLanguage()).isEqualTo(a.contentLanguage()).isEqualTo("de-CH");
+        assertThat(b.metadata()).isEqualTo(a.metadata()).containsEntry("owner", "team-a");
+        assertThat(b.eTag()).isEqualTo(a.eTag());
+    }
+
+    @Test
+    void sameEndpointCopiesServerSideWithMetadata() throws Exception {
+        String src = sourceWithMetadata();
+        String dst = bucket("dst");
+        SyncReport r = BucketSync.run(job(src, dst), opts());
+        assertThat(r.result()).as(r.summary()).isEqualTo(SyncReport.Result.OK);
+        assertThat(proxy.count(S3Op.COPY)).isEqualTo(1);
+        assertThat(proxy.count(S3Op.GET) + proxy.count(S3Op.PUT)).isZero();
+        assertSameMetadata(server().head(src, "doc.html"), server().head(dst, "doc.html"));
+    }
+
+    @Test
+    void otherEndpointStreamsWithMetadata() throws Exception {
+        String src = sourceWithMetadata();
+        String dst = secondBucket("dst");
+        SyncReport r = BucketSync.run(crossJob(src, dst), opts());
+        assertThat(r.result()).as(r.summary()).isEqualTo(SyncReport.Result.OK);
+        assertThat(proxy.count(S3Op.GET)).isEqualTo(1);
+        assertThat(proxy.count(S3Op.HEAD) + proxy.count(S3Op.COPY)).isZero();
+        assertThat(proxy2.count(S3Op.PUT)).isEqualTo(1);
+        HeadObjectResponse copied = secondServer().head(dst, "doc.html");
+        assertSameMetadata(server().head(src, "doc.html"), copied);
+        assertThat(copied.expires()).isEqualTo(server().head(src, "doc.html").expires());
+    }
+
+    @Test
+    void multipartObjectsKeepTheirEtagSoReRunsNeedNoReads() throws Exception {
+        String src = bucket("src");
+        byte[] data = random(11 * MIB + 123, 7);
+        String etag = server().putMultipart(src, "big.bin", data, 5 * MIB);
+        server().putMultipart(src, "eight.bin", random(17 * MIB, 8), 8 * MIB);
+        assertThat(etag).endsWith("-3");
+        for (boolean sameEndpoint : new boolean[] {true, false}) {
+            String dst = sameEndpoint ? bucket("dst") : secondBucket("dst");
+            S3TestServer dstServer = sameEndpoint ? server() : secondServer();
+            BucketJob job = sameEndpoint ? job(src, dst) : crossJob(src, dst);
+            SyncReport first = BucketSync.run(job, opts());
+            assertThat(first.result()).as(first.summary()).isEqualTo(SyncReport.Result.OK);
+            assertThat(dstServer.list(dst)).isEqualTo(list(src));
+            assertThat(dstServer.get(dst, "big.bin")).isEqualTo(data);
+            assertThat(dstServer.head(dst, "big.bin").contentType()).isEqualTo("application/x-test");
+            assertThat(first.requestCount(sameEndpoint ? RequestType.UPLOAD_PART_COPY : RequestType.UPLOAD_PART))
+                    .isEqualTo(3 + 3);
+
+            proxy.resetCounts();
+            proxy2.resetCounts();
+            SyncReport again = BucketSync.run(job, opts());
+            assertThat(again.skipped().objects()).isEqualTo(2);
+            assertThat(again.sizeOnlyCompared()).isZero();
+            assertThat(proxy.count(S3Op.GET) + proxy.count(S3Op.HEAD) + proxy2.count(S3Op.GET)
+                    + proxy2.count(S3Op.HEAD)).isZero();
+        }
+    }
+
+    @Test
+    void anUnguessablePartLayoutIsReportedAsSizeOnlyAndNotCopiedAgain() throws Exception {
+        String src = bucket("src");
+        String dst = bucket("dst");
+        server().putMultipart(src, "odd.bin", random(12 * MIB, 9), 6 * MIB); // 6 MiB parts: no uploader default
+        SyncReport first = BucketSync.run(job(src, dst), opts());
+        assertThat(first.result()).as(first.summary()).isEqualTo(SyncReport.Result.OK);
+        assertThat(server().get(dst, "odd.bin")).isEqualTo(random(12 * MIB, 9));
+
+        SyncReport again = BucketSync.run(job(src, dst), opts());
+        assertThat(again.copied().objects() + again.updated().objects()).isZero();
+        if (list(dst).get("odd.bin").etag().equals(list(src).get("odd.bin").etag())) {
+            assertThat(again.sizeOnlyCompared()).isZero(); // the server told us the part size (HEAD partNumber)
+        } else {
+            assertThat(first.notes()).anyMatch(n -> n.contains("odd.bin: the source's part layout (2 parts)"));
+            assertThat(again.sizeOnlyCompared()).isEqualTo(1);
+            assertThat(again.notes()).contains("compared by size only (ETags of different formats): odd.bin");
+        }
+    }
+
+    @Test
+    void unusualKeysAreMirroredByteExact() throws Exception {
+        String src = bucket("src");
+        List<String> keys = List.of("with space.txt", "é/ß/ü.txt", "日本語/ファイル.txt", "emoji 😀.txt", "folder/",
+                "folder/inner/", "empty", "plus+sign&amp=x", "percent%20literal", "trailing space ");
+        for (String k : keys) {
+            server().put(src, k, k.endsWith("/") || k.equals("empty") ? new byte[0] : bytes("v:" + k));
+        }
+        for (boolean cross : new boolean[] {false, true}) {
+            String dst = cross ? secondBucket("dst") : bucket("dst");
+            S3TestServer dstServer = cross ? secondServer() : server();
+            SyncReport r = BucketSync.run(cross ? crossJob(src, dst) : job(src, dst), opts().withListPageSize(3));
+            assertThat(r.result()).as(r.summary()).isEqualTo(SyncReport.Result.OK);
+            assertThat(dstServer.list(dst)).isEqualTo(list(src));
+            assertThat(dstServer.get(dst, "emoji 😀.txt")).isEqualTo(bytes("v:emoji 😀.txt"));
+            SyncReport again = BucketSync.run(cross ? crossJob(src, dst) : job(src, dst), opts());
+            assertThat(again.skipped().objects()).isEqualTo(keys.size());
+        }
+    }
+}
