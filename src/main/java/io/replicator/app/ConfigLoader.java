@@ -29,9 +29,13 @@ public final class ConfigLoader {
     public record Loaded(Optional<String> profile, Properties overrides, ReplicatorConfig config,
                          String routesIncludePattern) { }
 
-    public static Loaded load(Optional<Path> configFile, Map<String, String> env) {
+    /** @param prepareLocalFiles create the files the local profile points at (not for --help) */
+    public static Loaded load(Optional<Path> configFile, Map<String, String> env, boolean prepareLocalFiles) {
         Properties overrides = configFile.map(ConfigLoader::read).orElseGet(Properties::new);
         Optional<String> profile = profile(configFile.isPresent(), overrides, env);
+        if (prepareLocalFiles && profile.filter(LOCAL_PROFILE::equals).isPresent()) {
+            LocalDemoFiles.prepare();
+        }
         // A context that is never started: only its properties component is used.
         DefaultCamelContext ctx = new DefaultCamelContext();
         {

@@ -22,6 +22,7 @@ final class DemoRunner {
     private static final Logger LOG = LoggerFactory.getLogger("io.replicator.demo");
     static final String REMOTE = "embedded";
     static final String BUCKET = "demo-source";
+    static final String VOLUME_JOB = "demo-volume";
     private final CamelContext ctx;
     private final ReplicatorConfig config;
 
@@ -37,18 +38,25 @@ final class DemoRunner {
             delete(producer, "reports/new-report.csv");
             LOG.info("[demo] seeded s3://{} on the embedded S3 server with {} objects", BUCKET, objects.size());
 
-            step(producer, "1/4 first sync (server-side copies on one endpoint)", "demo-mirror", "sync");
-            step(producer, "2/4 no-change rerun (listings only: no HEAD, no GET)", "demo-mirror", "sync");
+            step(producer, "1/6 first sync (server-side copies on one endpoint)", "bucket-sync", "demo-mirror", "sync");
+            step(producer, "2/6 no-change rerun (listings only: no HEAD, no GET)", "bucket-sync", "demo-mirror", "sync");
             put(producer, "docs/readme.txt", "changed readme\n".getBytes(StandardCharsets.UTF_8));
             put(producer, "reports/new-report.csv", "id,value\n1,42\n".getBytes(StandardCharsets.UTF_8));
             delete(producer, "photos/2026/img-03.jpg");
             LOG.info("[demo] changed s3://{}: 1 object updated, 1 added, 1 deleted", BUCKET);
-            step(producer, "3/4 dry run after changes (the plan; nothing is written)", "demo-mirror", "dry-run");
-            step(producer, "4/4 backup of the bucket to a local directory (data/backup)", "demo-backup", "sync");
+            step(producer, "3/6 dry run after changes (the plan; nothing is written)", "bucket-sync", "demo-mirror", "dry-run");
+            step(producer, "4/6 backup of the bucket to a local directory (data/backup)", "bucket-sync", "demo-backup", "sync");
+            if (config.volumeSources().containsKey(VOLUME_JOB)) {
+                step(producer, "5/6 volume replication over TLS-PSK on loopback (data/volumes/source -> data/volumes/copy)",
+                        "volume-source", VOLUME_JOB, "sync");
+                editVolumeFile();
+                step(producer, "6/6 the same after changing 4 KiB of a 2 MiB file: only the delta crosses",
+                        "volume-source", VOLUME_JOB, "sync");
+            }
             String base = "http://" + property("camel.management.host", "127.0.0.1") + ":"
                     + property("camel.management.port", "9876") + "/observe/";
             LOG.info("[demo] finished. Schedules keep running: {}. Health: {}health/ready, metrics: {}metrics, "
-                    + "status: {}. Ctrl-C stops.", config.bucketSyncJobs().keySet(), base, base, config.settings().statusFile());
+                    + "status: {}. Ctrl-C stops.", config.runnableJobs(), base, base, config.settings().statusFile());
         } catch (Exception e) {
             LOG.error("[demo] failed: {}", e.getMessage());
         }
@@ -58,9 +66,20 @@ final class DemoRunner {
         return ctx.getPropertiesComponent().resolveProperty(key).orElse(dflt);
     }
 
-    private void step(ProducerTemplate producer, String title, String job, String mode) {
-        LOG.info("[demo] {}: bucket-sync {} --{}", title, job, mode);
-        Exchange ex = producer.request("direct:bucket-sync-run", e -> {
+    /** Overwrites 4 KiB in the middle of one file of the demo volume. */
+    private void editVolumeFile() throws java.io.IOException {
+        java.nio.file.Path f = config.volumeSources().get(VOLUME_JOB).path().resolve("db/table-2.dat");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE)) {
+            byte[] edit = new byte[4096];
+            new Random().nextBytes(edit);
+            ch.write(java.nio.ByteBuffer.wrap(edit), 1024 * 1024);
+        }
+        LOG.info("[demo] changed 4 KiB in the middle of {}", f);
+    }
+
+    private void step(ProducerTemplate producer, String title, String kind, String job, String mode) {
+        LOG.info("[demo] {}: {} {} --{}", title, kind, job, mode);
+        Exchange ex = producer.request("direct:" + kind + "-run", e -> {
             e.getMessage().setHeader(JobHeaders.JOB, job);
             e.getMessage().setHeader(JobHeaders.MODE, mode);
         });

@@ -4,6 +4,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.replicator.config.RemoteConfig;
 import io.replicator.config.ReplicatorConfig;
+import io.replicator.config.VolumeDestinationJobConfig;
+import io.replicator.processors.VolumeDestinationProcessor;
+import io.replicator.processors.VolumeServerInitializerFactory;
+import io.replicator.processors.VolumeSourceProcessor;
+import io.replicator.psk.PskKeyFile;
+import io.replicator.psk.PskSettings;
+import io.replicator.volume.DestinationContext;
+import io.replicator.volume.DestinationJob;
+import java.time.Duration;
 import io.replicator.s3sync.S3ClientFactory;
 import io.replicator.s3sync.S3Remote;
 import java.util.ArrayList;
@@ -39,6 +48,38 @@ public final class ReplicatorBeans implements CamelConfiguration {
         ctx.addService(ticker, true, true);
         EmbeddedServices.startIfEnabled(ctx, config.settings().embeddedS3());
         bindS3Clients(ctx);
+        bindVolumeDestinations(ctx);
+    }
+
+    /**
+     * Per destination job: the camel-netty pipeline factory (volumeServer-&lt;job&gt;) and the processor
+     * of its session reports; one DestinationContext serves them all and is closed with Camel.
+     */
+    private void bindVolumeDestinations(CamelContext ctx) throws Exception {
+        if (config.volumeDestinations().isEmpty()) {
+            return;
+        }
+        List<DestinationJob> jobs = new ArrayList<>();
+        Duration io = Duration.ZERO;
+        for (VolumeDestinationJobConfig d : config.volumeDestinations().values()) {
+            // The listener's key file is the job's: only its identities complete the handshake.
+            jobs.add(DestinationJob.of(d.name(), d.path(), PskKeyFile.parse(d.keyFile()).first().identity()));
+            io = io.compareTo(d.timeouts().idle()) > 0 ? io : d.timeouts().idle();
+        }
+        DestinationContext destination = new DestinationContext(jobs, io);
+        for (VolumeDestinationJobConfig d : config.volumeDestinations().values()) {
+            PskSettings psk = PskSettings.defaults().withHandshakeTimeout(d.timeouts().handshake())
+                    .withIdleTimeout(d.timeouts().idle());
+            ctx.getRegistry().bind("volumeServer-" + d.name(),
+                    new VolumeServerInitializerFactory(PskKeyFile.parse(d.keyFile()), psk, destination));
+            ctx.getRegistry().bind("volumeDestinationProcessor-" + d.name(), new VolumeDestinationProcessor(d.name()));
+        }
+        ctx.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                destination.close();
+            }
+        }, true, true);
     }
 
     /** One S3Client bean per S3 remote, named s3-&lt;remote&gt;, for aws2-s3 endpoints; closed with Camel. */
@@ -68,6 +109,11 @@ public final class ReplicatorBeans implements CamelConfiguration {
     public BucketSyncProcessor bucketSyncProcessor() {
         BucketSyncRunner runner = new S3SyncJobRunner();
         return new BucketSyncProcessor(config, runner, guard, ticker);
+    }
+
+    @BindToRegistry("volumeSourceProcessor")
+    public VolumeSourceProcessor volumeSourceProcessor() {
+        return new VolumeSourceProcessor(config, new VolumeSourceJobRunner(PskSettings.defaults()), guard, ticker);
     }
 
     @BindToRegistry("jobReportProcessor")

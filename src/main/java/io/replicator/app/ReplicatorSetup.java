@@ -1,6 +1,12 @@
 package io.replicator.app;
 
 import io.replicator.config.BucketSyncJobConfig;
+import io.replicator.config.CronSchedule;
+import io.replicator.config.VolumeDestinationJobConfig;
+import io.replicator.config.VolumeSourceJobConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.util.Map;
 import io.replicator.config.ReplicatorConfig;
 import io.replicator.health.S3EndpointsHealthCheck;
 import io.replicator.jobs.JobMetrics;
@@ -19,6 +25,7 @@ final class ReplicatorSetup extends MainListenerSupport {
     private final ReplicatorConfig config;
     private final CliArgs cli;
     private final AtomicInteger exitCode;
+    private MeterRegistry prometheus;
 
     ReplicatorSetup(Main main, ReplicatorConfig config, CliArgs cli, AtomicInteger exitCode) {
         this.main = main;
@@ -40,14 +47,27 @@ final class ReplicatorSetup extends MainListenerSupport {
             return; // --once runs one job directly: no schedules
         }
         for (BucketSyncJobConfig job : config.bucketSyncJobs().values()) {
-            addJobRoute(ctx, "bucket-sync", job.name(), job.schedule().quartz(), job.schedule().zone().getId());
+            addScheduledRoute(ctx, "bucket-sync", job.name(), job.schedule());
+        }
+        for (VolumeSourceJobConfig job : config.volumeSources().values()) {
+            addScheduledRoute(ctx, "volume-source", job.name(), job.schedule());
+        }
+        for (VolumeDestinationJobConfig job : config.volumeDestinations().values()) {
+            addRoute(ctx, "volume-destination", job.name(), Map.of("bindAddress", job.bindAddress(),
+                    "port", String.valueOf(job.port())));
         }
     }
 
     @Override
     public void afterStart(BaseMainSupport m) {
         CamelContext ctx = m.getCamelContext();
-        if (!config.bucketSyncJobs().isEmpty() && cli.command() == CliArgs.Command.SERVICE) {
+        // Engines register meters (e.g. PSK failures) in Micrometer's global registry: publish them too.
+        prometheus = ReplicatorBeans.meterRegistry(ctx);
+        if (prometheus != Metrics.globalRegistry) {
+            Metrics.addRegistry(prometheus);
+        }
+        boolean scheduled = !config.bucketSyncJobs().isEmpty() || !config.volumeSources().isEmpty();
+        if (scheduled && cli.command() == CliArgs.Command.SERVICE) {
             QuartzComponent quartz = ctx.getComponent("quartz", QuartzComponent.class);
             MissedIntervalListener.install(quartz, new JobMetrics(ReplicatorBeans.meterRegistry(ctx)));
         }
@@ -62,10 +82,22 @@ final class ReplicatorSetup extends MainListenerSupport {
         }
     }
 
-    private static void addJobRoute(CamelContext ctx, String kind, String job, String cron, String zone) {
+    @Override
+    public void afterStop(BaseMainSupport m) {
+        if (prometheus != null && prometheus != Metrics.globalRegistry) {
+            Metrics.removeRegistry(prometheus);
+        }
+    }
+
+    private static void addScheduledRoute(CamelContext ctx, String kind, String job, CronSchedule schedule) {
+        addRoute(ctx, kind, job, Map.of("cron", schedule.quartz(), "timeZone", schedule.zone().getId()));
+    }
+
+    private static void addRoute(CamelContext ctx, String kind, String job, Map<String, String> parameters) {
         try {
-            TemplatedRouteBuilder.builder(ctx, kind).routeId(kind + "-" + job)
-                    .parameter("job", job).parameter("cron", cron).parameter("timeZone", zone).add();
+            TemplatedRouteBuilder b = TemplatedRouteBuilder.builder(ctx, kind).routeId(kind + "-" + job).parameter("job", job);
+            parameters.forEach(b::parameter);
+            b.add();
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the route of " + kind + " job " + job + ": " + e.getMessage(), e);
         }

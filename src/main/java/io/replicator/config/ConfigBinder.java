@@ -58,7 +58,7 @@ public final class ConfigBinder {
         for (String name : sectionNames(VOLUME_DESTINATION)) {
             destinations.put(name, volumeDestination(name));
         }
-        uniqueJobNames(jobs.keySet(), sources.keySet(), destinations.keySet());
+        uniqueJobNames(jobs.keySet(), sources.keySet());
         uniquePorts(destinations);
         reportUnknownKeys();
         if (!in.problems().isEmpty()) {
@@ -175,11 +175,11 @@ public final class ConfigBinder {
                 in.integer(p + "streams", 4, 1, 64),
                 in.integer(p + "compression-level", 0, 0, 19),
                 in.bytes(p + "bandwidth-limit", 0, 0),
-                in.bool(p + "checksum", false),
-                in.bool(p + "xattrs", false));
+                in.bool(p + "checksum", false));
         java.util.List<String> exclude = new ArrayList<>(List.of("lost+found"));
         exclude.addAll(in.list(p + "exclude"));
-        return new VolumeSourceJobConfig(name, path, address, port, keyFile, schedule, copyMethod, transfer,
+        String destinationJob = in.string(p + "destination-job", name);
+        return new VolumeSourceJobConfig(name, destinationJob, path, address, port, keyFile, schedule, copyMethod, transfer,
                 List.copyOf(exclude), timeouts(p));
     }
 
@@ -224,16 +224,11 @@ public final class ConfigBinder {
         return p;
     }
 
-    private void uniqueJobNames(Set<String> buckets, Set<String> sources, Set<String> destinations) {
-        Set<String> seen = new java.util.HashSet<>(buckets);
+    /** --once JOB must name one job: bucket syncs and volume sources share one namespace. */
+    private void uniqueJobNames(Set<String> buckets, Set<String> sources) {
         for (String n : sources) {
-            if (!seen.add(n)) {
-                in.problem(PREFIX + VOLUME_SOURCE + "." + n, null, "reuses a job name: job names must be unique across kinds");
-            }
-        }
-        for (String n : destinations) {
-            if (!seen.add(n)) {
-                in.problem(PREFIX + VOLUME_DESTINATION + "." + n, null, "reuses a job name: job names must be unique across kinds");
+            if (buckets.contains(n)) {
+                in.problem(PREFIX + VOLUME_SOURCE + "." + n, null, "reuses the name of a bucket-sync job: names must differ");
             }
         }
     }

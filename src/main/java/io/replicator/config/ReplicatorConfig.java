@@ -13,15 +13,12 @@ public record ReplicatorConfig(Settings settings, Map<String, RemoteConfig> remo
         return Optional.ofNullable(bucketSyncJobs.get(name));
     }
 
-    /** The kind of the job with this name (job names are unique across kinds), if any. */
+    /** The kind of the runnable job with this name (bucket-sync or volume-source), if any. */
     public Optional<String> kindOf(String name) {
         if (bucketSyncJobs.containsKey(name)) {
             return Optional.of("bucket-sync");
         }
-        if (volumeSources.containsKey(name)) {
-            return Optional.of("volume-source");
-        }
-        return volumeDestinations.containsKey(name) ? Optional.of("volume-destination") : Optional.empty();
+        return volumeSources.containsKey(name) ? Optional.of("volume-source") : Optional.empty();
     }
 
     /** Jobs that --once can run: bucket syncs and volume sources. */

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** One configured volume source ({@code replicator.volume-source.<name>.*}): pushes a directory to a destination. */
-public record VolumeSourceJobConfig(String name, Path path, String address, int port, Path keyFile,
+/**
+ * One configured volume source ({@code replicator.volume-source.<name>.*}): pushes a directory to
+ * the destination job named {@code destinationJob} (by default the same name) at address:port.
+ */
+public record VolumeSourceJobConfig(String name, String destinationJob, Path path, String address, int port, Path keyFile,
                                     CronSchedule schedule, CopyMethod copyMethod, Transfer transfer,
                                     List<String> exclude, Timeouts timeouts) {
 
@@ -18,7 +21,7 @@ public record VolumeSourceJobConfig(String name, Path path, String address, int 
      * @param bandwidthLimit   bytes per second over all streams, 0 = unlimited
      * @param checksum         compare whole-file checksums instead of size+mtime
      */
-    public record Transfer(int streams, int compressionLevel, long bandwidthLimit, boolean checksum, boolean xattrs) { }
+    public record Transfer(int streams, int compressionLevel, long bandwidthLimit, boolean checksum) { }
 
     /** Handshake, idle (no frame for this long) and whole-sync limits. */
     public record Timeouts(Duration handshake, Duration idle, Duration sync) { }

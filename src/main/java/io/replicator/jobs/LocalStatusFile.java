@@ -32,7 +32,7 @@ public final class LocalStatusFile {
         s.put("lastSyncDurationSeconds", r.duration().toMillis() / 1000.0);
         s.put("error", r.error());
         s.put("summary", r.counters());
-        jobs.put(r.job(), s);
+        jobs.put(r.kind() + "/" + r.job(), s); // a volume source and its destination may share a name
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".status", ".tmp");

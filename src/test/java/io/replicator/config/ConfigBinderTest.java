@@ -157,7 +157,8 @@ class ConfigBinderTest {
         assertThat(src.transfer().streams()).isEqualTo(4);
         assertThat(c.volumeDestinations().get("db-copy").port()).isEqualTo(8000);
         assertThat(c.runnableJobs()).containsExactly("daily", "db");
-        assertThat(c.kindOf("db-copy")).contains("volume-destination");
+        assertThat(c.kindOf("db-copy")).isEmpty();
+        assertThat(src.destinationJob()).isEqualTo("db");
     }
 
     @Test
@@ -172,6 +173,9 @@ class ConfigBinderTest {
         p.put("replicator.volume-destination.b.path", dir.toString());
         p.put("replicator.volume-destination.b.key-file", dir.resolve("nokey").toString());
         p.put("replicator.volume-destination.daily.path", dir.toString());
+        p.put("replicator.volume-source.daily.path", dir.toString());
+        p.put("replicator.volume-source.daily.address", "x");
+        p.put("replicator.volume-source.daily.port", "1");
         p.put("replicator.volume-destination.c.path", dir.toString());
         p.put("replicator.volume-destination.c.port", "8001");
         p.put("replicator.volume-destination.c.key-file", Files.writeString(dir.resolve("short.txt"), "id:00ff\n").toString());
@@ -181,7 +185,7 @@ class ConfigBinderTest {
                 .contains("replicator.volume-source.db.key-file='" + dir.resolve("nokey") + "' cannot be read")
                 .contains("replicator.volume-source.db.copy-method='Clone' needs the Kubernetes integration")
                 .contains("replicator.volume-destination.b.port='8000' is already the port of volume destination a")
-                .contains("replicator.volume-destination.daily reuses a job name")
+                .contains("replicator.volume-source.daily reuses the name of a bucket-sync job")
                 .contains("replicator.volume-destination.daily.key-file is required")
                 .contains("replicator.volume-destination.c.key-file='" + dir.resolve("short.txt") + "' is not a valid PSK file")
                 .doesNotContain("00ff");

@@ -34,6 +34,12 @@ class EmbeddedDefaultIT {
             // The no-change rerun costs two listings and nothing else.
             assertThat(app.output()).anyMatch(l -> l.contains("skipped 17") && l.contains("requests LIST=2 (retries 0)"));
             assertThat(app.output()).anyMatch(l -> l.contains("delete photos/2026/img-03.jpg"));
+            // Volume replication over TLS-PSK, then an edit of 4 KiB that crosses as a delta.
+            assertThat(app.output()).filteredOn(l -> l.contains("volume-source demo-volume [sync] SUCCEEDED")).hasSize(2);
+            assertThat(app.output()).filteredOn(l -> l.contains("volume-destination demo-volume [sync] SUCCEEDED")).hasSize(2);
+            assertThat(app.output()).anyMatch(l -> l.contains("127.0.0.1:9879: 10 entries, 1 files sent (4344 literal bytes, 2092808 matched)"));
+            assertThat(work.resolve("data/volumes/copy/db/table-2.dat")).hasSameBinaryContentAs(work.resolve("data/volumes/source/db/table-2.dat"));
+            assertThat(Files.readSymbolicLink(work.resolve("data/volumes/copy/current.dat"))).isEqualTo(Path.of("db/table-1.dat"));
 
             HttpResponse<String> ready = RunningJar.get("http://127.0.0.1:" + mgmt + "/observe/health/ready");
             assertThat(ready.statusCode()).isEqualTo(200);
@@ -41,7 +47,7 @@ class EmbeddedDefaultIT {
             String metrics = RunningJar.get("http://127.0.0.1:" + mgmt + "/observe/metrics").body();
             assertThat(metrics).contains("replicator_job_runs_total{job=\"demo-mirror\",kind=\"bucket-sync\",mode=\"dry-run\",result=\"succeeded\"} 1.0")
                     .contains("replicator_bucket_sync_objects_copied_total{job=\"demo-backup\"} 17.0");
-            assertThat(Files.readString(work.resolve("data/status.json"))).contains("\"demo-backup\"", "\"SUCCEEDED\"");
+            assertThat(Files.readString(work.resolve("data/status.json"))).contains("\"bucket-sync/demo-backup\"", "\"SUCCEEDED\"");
             assertThat(work.resolve("data/backup/demo-source/docs/readme.txt")).exists();
             assertThat(app.output()).noneMatch(l -> l.contains("local-secret-key"));
         }
@@ -69,10 +75,17 @@ class EmbeddedDefaultIT {
         }
     }
 
+    private int listenerPort;
+
     @Test
     void aConfigFileSetsCamelPropertiesAndReadinessFollowsTheEndpoints(@TempDir Path work) throws Exception {
         int mgmt = RunningJar.freePort();
         int closed = RunningJar.freePort(); // nothing listens there
+        // The destination's port is taken: its listener cannot bind, the rest keeps running.
+        java.net.ServerSocket blocker = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"));
+        listenerPort = blocker.getLocalPort();
+        Path key = Files.writeString(work.resolve("psk.txt"), "site-b:" + "0f".repeat(32) + "\n");
+        Files.createDirectories(work.resolve("volume"));
         Path cfg = Files.writeString(work.resolve("site.properties"), String.join("\n",
                 "camel.management.port = " + mgmt,
                 "replicator.remotes.far.endpoint = http://127.0.0.1:" + closed,
@@ -82,14 +95,21 @@ class EmbeddedDefaultIT {
                 "replicator.remotes.disk.path = " + work.resolve("disk"),
                 "replicator.bucket-sync.daily.source = far",
                 "replicator.bucket-sync.daily.destination = disk",
-                "replicator.bucket-sync.daily.buckets = photos", ""));
+                "replicator.bucket-sync.daily.buckets = photos",
+                "replicator.volume-destination.db.path = " + work.resolve("volume"),
+                "replicator.volume-destination.db.bind-address = 127.0.0.1",
+                "replicator.volume-destination.db.port = " + listenerPort,
+                "replicator.volume-destination.db.key-file = " + key, ""));
         try (RunningJar app = new RunningJar(work, Map.of(), "--config", cfg.toString())) {
             app.awaitLine(l -> l.contains("Started bucket-sync-daily"), STARTUP);
             HttpResponse<String> ready = RunningJar.get("http://127.0.0.1:" + mgmt + "/observe/health/ready");
             assertThat(ready.statusCode()).isEqualTo(503);
-            assertThat(ready.body()).contains("unreachable S3 endpoints: far (http:").contains(String.valueOf(closed));
+            assertThat(ready.body()).contains("unreachable S3 endpoints: far (http:").contains(String.valueOf(closed))
+                    .contains("route:volume-destination-db");
             assertThat(RunningJar.get("http://127.0.0.1:" + mgmt + "/observe/health/live").statusCode()).isEqualTo(200);
             assertThat(app.output()).noneMatch(l -> l.contains("Embedded S3") || l.contains("SK-never-shown"));
+        } finally {
+            blocker.close();
         }
     }
 }
