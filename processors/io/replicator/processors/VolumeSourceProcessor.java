@@ -3,14 +3,8 @@ package io.replicator.processors;
 import io.replicator.config.ReplicatorConfig;
 import io.replicator.config.VolumeSourceJobConfig;
 import io.replicator.jobs.JobGuard;
-import io.replicator.jobs.JobOutcome;
-import io.replicator.jobs.JobReport;
 import io.replicator.jobs.ProgressTicker;
 import io.replicator.jobs.VolumeSourceRunner;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -34,14 +28,6 @@ public final class VolumeSourceProcessor implements Processor {
         String name = exchange.getMessage().getHeader(JobHeaders.JOB, String.class);
         VolumeSourceJobConfig job = Optional.ofNullable(config.volumeSources().get(name))
                 .orElseThrow(() -> new IllegalArgumentException("no volume-source job named '" + name + "'"));
-        Optional<AutoCloseable> running = guard.tryStart(name);
-        if (running.isEmpty()) {
-            exchange.getMessage().setBody(new JobReport(name, "volume-source", "sync", JobOutcome.SKIPPED_ALREADY_RUNNING,
-                    Instant.now(), Duration.ZERO, List.of(), Map.of(), "a run of this job is still in progress"));
-            return;
-        }
-        try (AutoCloseable ignored = running.get()) {
-            exchange.getMessage().setBody(runner.run(job, ticker));
-        }
+        exchange.getMessage().setBody(guard.runExclusive(name, "volume-source", "sync", () -> runner.run(job, ticker)));
     }
 }

@@ -67,8 +67,7 @@ final class S3SyncJobRunner implements BucketSyncRunner {
             outcome = JobOutcome.FAILED;
         }
         errors.forEach(e -> lines.add("error: " + e));
-        String mode = job.mode().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        return new JobReport(job.name(), "bucket-sync", mode, outcome, started, Duration.ofNanos(System.nanoTime() - t0),
+        return new JobReport(job.name(), "bucket-sync", job.modeName(), outcome, started, Duration.ofNanos(System.nanoTime() - t0),
                 lines, counters, errors.isEmpty() ? null : errors.size() + " error(s), first: " + errors.get(0));
     }
 

@@ -14,6 +14,11 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
     /** Performance knobs; defaults suit most S3 services. */
     public record Tuning(int transfers, long multipartCutoff, long partSize, int retries, int listPageSize) { }
 
+    /** sync, dry-run or check. */
+    public String modeName() {
+        return mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     public BucketSyncJobConfig withMode(Mode newMode) {
         return new BucketSyncJobConfig(name, source, destination, buckets, schedule, newMode, maxDelete, tuning,
                 include, exclude, createDestinationBucket);

@@ -1,6 +1,11 @@
 package io.replicator.jobs;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +22,18 @@ public final class JobGuard {
             return Optional.empty();
         }
         return Optional.of(() -> running.remove(job));
+    }
+
+    /** Runs the job unless it is already running, in which case the report says it was skipped. */
+    public JobReport runExclusive(String job, String kind, String mode, Supplier<JobReport> run) throws Exception {
+        Optional<AutoCloseable> running = tryStart(job);
+        if (running.isEmpty()) {
+            return new JobReport(job, kind, mode, JobOutcome.SKIPPED_ALREADY_RUNNING, Instant.now(), Duration.ZERO,
+                    List.of(), Map.of(), "a run of this job is still in progress");
+        }
+        try (AutoCloseable ignored = running.get()) {
+            return run.get();
+        }
     }
 
     public boolean isRunning(String job) {
