@@ -2,54 +2,83 @@ package io.replicator.s3sync;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Lists an S3 bucket (under a prefix) page by page with ListObjectsV2: one page in memory at a
- * time, the next page fetched only when the current one is used up. The first page is fetched by
- * the constructor so a missing bucket or bad credentials surface before anything else happens.
+ * Lists an S3 bucket (under a prefix) with ListObjectsV2, page by page: while the merge works
+ * through one page the next one is already being fetched (at most two pages in memory), so the
+ * source and destination listings overlap instead of waiting for each other. The first page is
+ * fetched by the constructor so a missing bucket or bad credentials surface before anything else.
  */
 final class BucketLister implements Iterator<ObjectEntry> {
     private final S3Client client;
     private final String bucket;
     private final String prefix;
     private final int pageSize;
+    private final Executor prefetch;
     private Iterator<S3Object> page;
-    private String continuation;
+    private Future<ListObjectsV2Response> nextPage;
+    private String token; // continuation token of nextPage
     private ObjectEntry next;
 
-    BucketLister(S3Client client, String bucket, String prefix, int pageSize) {
+    BucketLister(S3Client client, String bucket, String prefix, int pageSize, Executor prefetch) {
         this.client = client;
         this.bucket = bucket;
         this.prefix = prefix;
         this.pageSize = pageSize;
-        fetch(null);
+        this.prefetch = prefetch;
+        accept(fetch(null), null);
         advance();
     }
 
-    private void fetch(String token) {
-        ListObjectsV2Response r = client.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket)
+    private ListObjectsV2Response fetch(String token) {
+        return client.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket)
                 .prefix(prefix.isEmpty() ? null : prefix).maxKeys(pageSize).continuationToken(token).build());
+    }
+
+    private void accept(ListObjectsV2Response r, String token) {
         page = r.contents().iterator();
         String nextToken = Boolean.TRUE.equals(r.isTruncated()) ? r.nextContinuationToken() : null;
         if (nextToken != null && nextToken.equals(token)) {
             throw new IllegalStateException("listing of bucket '" + bucket + "' returned the same continuation token "
                     + "twice; stopping instead of looping");
         }
-        continuation = nextToken;
+        nextPage = null;
+        if (nextToken != null) {
+            FutureTask<ListObjectsV2Response> task = new FutureTask<>(() -> fetch(nextToken));
+            prefetch.execute(task);
+            nextPage = task;
+        }
+        this.token = nextToken;
+    }
+
+    private ListObjectsV2Response awaitNextPage() {
+        try {
+            return nextPage.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException("interrupted while listing bucket '" + bucket + "'", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new CompletionException(e.getCause());
+        }
     }
 
     private void advance() {
         next = null;
         while (next == null) {
             while (!page.hasNext()) {
-                if (continuation == null) {
+                if (nextPage == null) {
                     return;
                 }
-                fetch(continuation);
+                accept(awaitNextPage(), token);
             }
             S3Object o = page.next();
             String key = o.key().substring(prefix.length());

@@ -40,7 +40,7 @@ final class ObjectCopier {
         String want = e.etag();
         int parts = Etags.partCount(want);
         ObjectMeta[] meta = new ObjectMeta[1];
-        for (PartLayout layout : layoutsFor(e, parts)) {
+        for (PartLayout layout : layoutsFor(e, parts, meta)) {
             String got = Etags.normalize(write(e, layout, meta));
             if (want == null || got == null || got.equals(want)) {
                 return;
@@ -58,11 +58,13 @@ final class ObjectCopier {
                 + "this object will be compared by size only");
     }
 
-    private List<PartLayout> layoutsFor(ObjectEntry e, int parts) {
+    /** Layouts to try, most likely first; fills meta[0] when the part-size HEAD brought it along. */
+    private List<PartLayout> layoutsFor(ObjectEntry e, int parts, ObjectMeta[] meta) {
         if (parts > 0) {
-            long exact = source instanceof S3Store s ? s.firstPartSize(e) : 0;
-            if (exact > 0) {
-                return List.of(PartLayout.multipart(e.size(), exact));
+            S3Store.PartInfo info = source instanceof S3Store s ? s.firstPart(e) : new S3Store.PartInfo(0, null);
+            if (info.partSize() > 0) {
+                meta[0] = info.meta();
+                return List.of(PartLayout.multipart(e.size(), info.partSize()));
             }
             List<PartLayout> c = PartLayout.candidates(e.size(), parts, options.partSize());
             return c.subList(0, Math.min(LAYOUT_GUESSES, c.size()));
@@ -95,7 +97,8 @@ final class ObjectCopier {
     private String streamedPut(ObjectEntry e) throws Exception {
         ObjectReader.Opened first = source.open(e, 0, e.size());
         ReopeningBody body = new ReopeningBody(first.in(), () -> source.open(e, 0, e.size()).in());
-        return uploadClosing(body, () -> s3Destination.put(e.key(), first.meta(), body, e.size()));
+        return uploadClosing(body, () -> s3Destination.put(e.key(), first.meta(), body, e.size(),
+                Etags.isPlainMd5(e.etag()) ? e.etag() : null));
     }
 
     private interface Upload {

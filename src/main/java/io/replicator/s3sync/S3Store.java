@@ -1,6 +1,8 @@
 package io.replicator.s3sync;
 
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,8 @@ final class S3Store implements ObjectReader {
         return ref.prefix() + key;
     }
 
-    BucketLister list(int pageSize) {
-        return new BucketLister(client, ref.bucket(), ref.prefix(), pageSize);
+    BucketLister list(int pageSize, java.util.concurrent.Executor prefetch) {
+        return new BucketLister(client, ref.bucket(), ref.prefix(), pageSize, prefetch);
     }
 
     void createBucket() {
@@ -48,25 +50,30 @@ final class S3Store implements ObjectReader {
         return toMeta(client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(e.key())).ifMatch(quoted(e))));
     }
 
+    /** The part size of a multipart object as uploaded, with the object's metadata; partSize 0 = unknown. */
+    record PartInfo(long partSize, ObjectMeta meta) {
+    }
+
     /**
-     * Size of part 1 as uploaded (HEAD ?partNumber=1), exact where the server supports it (AWS,
-     * MinIO, Ceph); 0 where it does not (S3Proxy answers 501), which is then remembered.
+     * HEAD ?partNumber=1: exact part size where the server supports it (AWS, MinIO, Ceph), and the
+     * metadata in the same request. S3Proxy answers 501; that is remembered for the rest of the run.
      */
-    long firstPartSize(ObjectEntry e) {
-        if (partHeadUnsupported.get()) {
-            return 0;
-        }
-        try {
-            HeadObjectResponse h = client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(e.key()))
-                    .ifMatch(quoted(e)).partNumber(1));
-            return h.partsCount() != null && h.partsCount() > 0 ? h.contentLength() : 0;
-        } catch (S3Exception ex) {
-            if (ex.statusCode() == 501 || ex.statusCode() == 400) {
+    PartInfo firstPart(ObjectEntry e) {
+        if (!partHeadUnsupported.get()) {
+            try {
+                HeadObjectResponse h = client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(e.key()))
+                        .ifMatch(quoted(e)).partNumber(1));
+                if (h.partsCount() != null && h.partsCount() > 0) {
+                    return new PartInfo(h.contentLength(), toMeta(h));
+                }
+            } catch (S3Exception ex) {
+                if (ex.statusCode() != 501 && ex.statusCode() != 400) {
+                    throw ex;
+                }
                 partHeadUnsupported.set(true);
-                return 0;
             }
-            throw ex;
         }
+        return new PartInfo(0, null);
     }
 
     @Override
@@ -82,8 +89,10 @@ final class S3Store implements ObjectReader {
         return new Opened(in, toMeta(in.response()));
     }
 
-    String put(String key, ObjectMeta meta, ContentStreamProvider body, long length) {
+    /** md5Hex: the body's MD5 when known (a plain source ETag): the server verifies the body against it. */
+    String put(String key, ObjectMeta meta, ContentStreamProvider body, long length, String md5Hex) {
         PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(ref.bucket()).key(fullKey(key))
+                .contentMD5(md5Hex == null ? null : Base64.getEncoder().encodeToString(HexFormat.of().parseHex(md5Hex)))
                 .contentLength(length).contentType(meta.contentType()).cacheControl(meta.cacheControl())
                 .contentEncoding(meta.contentEncoding()).contentDisposition(meta.contentDisposition())
                 .contentLanguage(meta.contentLanguage()).expires(meta.expires()).metadata(meta.userMetadata());

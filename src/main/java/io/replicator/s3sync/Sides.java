@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -19,6 +21,11 @@ final class Sides implements AutoCloseable {
     private final S3Client destinationClient;
     final Object source;       // S3Store or LocalStore
     final Object destination;  // S3Store or LocalStore
+    private final ExecutorService listingPrefetch = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "s3sync-list-prefetch");
+        t.setDaemon(true);
+        return t;
+    });
 
     Sides(BucketJob job, SyncOptions options, RequestCounter counter, ErrorText errors) {
         this.job = job;
@@ -42,7 +49,7 @@ final class Sides implements AutoCloseable {
                     + job.source().remote().name() + "' (" + job.source().remote().location() + ")");
         }
         return guarded("source", job.source(), () -> source instanceof S3Store s
-                ? s.list(options.listPageSize()) : ((LocalStore) source).list(options.keyOrder()));
+                ? s.list(options.listPageSize(), listingPrefetch) : ((LocalStore) source).list(options.keyOrder()));
     }
 
     /** Lists the destination; a missing bucket is created (or planned) when configured, else fatal. */
@@ -54,7 +61,7 @@ final class Sides implements AutoCloseable {
                 }
                 return guarded("destination", job.destination(), () -> l.list(options.keyOrder()));
             }
-            return guarded("destination", job.destination(), () -> ((S3Store) destination).list(options.listPageSize()));
+            return guarded("destination", job.destination(), () -> ((S3Store) destination).list(options.listPageSize(), listingPrefetch));
         } catch (SyncFailure f) {
             if (ErrorText.isNoSuchBucket(f.getCause())) {
                 return missingDestination(totals, f);
@@ -131,6 +138,7 @@ final class Sides implements AutoCloseable {
 
     @Override
     public void close() {
+        listingPrefetch.shutdownNow();
         if (sourceClient != null) {
             sourceClient.close();
         }
