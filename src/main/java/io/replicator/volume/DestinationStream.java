@@ -120,7 +120,7 @@ final class DestinationStream {
             DeltaReader.read(in, sink);
             in.finish();
             PatchResult r = patch.result();
-            session.meta().apply(r.tempFile(), e);
+            session.meta().applyToNew(r.tempFile(), e);
             if (p.t().deferred()) {
                 session.defer(new TreePreparer.Deferred(r.tempFile(), target));
             } else {
