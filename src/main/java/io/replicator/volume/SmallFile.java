@@ -138,8 +138,8 @@ final class SmallFile implements AutoCloseable {
             } catch (FileAlreadyExistsException e) {
                 continue;
             }
+            int run = -1;
             try (ch) {
-                int run = -1;
                 for (int at = 0; at < length; at += HOLE) {
                     int n = Math.min(HOLE, length - at);
                     boolean zero = Arrays.mismatch(raw, at, at + n, ZEROS, 0, n) < 0;
@@ -157,7 +157,7 @@ final class SmallFile implements AutoCloseable {
                 java.nio.file.Files.deleteIfExists(temp);
                 throw e;
             }
-            if (java.nio.file.Files.size(temp) < length) {
+            if (length > 0 && run < 0) {
                 // trailing zeros: extend as a hole (FileChannel.truncate cannot extend a file)
                 try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(temp.toFile(), "rw")) {
                     f.setLength(length);

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Splits the files to transfer over the streams. Large files (at least {@link #LARGE}) go one by
- * one to the least loaded stream; the small ones are then dealt out in contiguous runs of the list,
- * filling the least loaded stream up to the average, so each stream mostly works in its own
+ * one to the least loaded stream; the small ones are then dealt out in contiguous runs of the list
+ * (water-filling the streams up to an equal load), so each stream mostly works in its own
  * directories (parallel creates in one directory contend on its lock). Within a stream, files
  * keep list order.
  */
@@ -24,28 +24,55 @@ final class StreamShares {
             shares.add(new ArrayList<>());
         }
         long[] load = new long[streams];
-        long total = 0;
+        long small = 0;
         for (Transfer t : transfers) {
-            total += cost(t);
             if (t.size() >= LARGE) {
                 int s = leastLoaded(load);
                 shares.get(s).add(t);
                 load[s] += cost(t);
+            } else {
+                small += cost(t);
             }
         }
-        long target = (total + streams - 1) / streams;
-        int s = leastLoaded(load);
+        long[] quota = waterFill(load, small);
+        int s = 0;
         for (Transfer t : transfers) {
             if (t.size() >= LARGE) {
                 continue;
             }
-            if (load[s] >= target) {
-                s = leastLoaded(load);
+            while (s < streams - 1 && quota[s] <= 0) {
+                s++;
             }
             shares.get(s).add(t);
-            load[s] += cost(t);
+            quota[s] -= cost(t);
         }
         return shares;
+    }
+
+    /** How much each stream should take of {@code amount} so that the loads end up as level as possible. */
+    static long[] waterFill(long[] load, long amount) {
+        long[] sorted = load.clone();
+        java.util.Arrays.sort(sorted);
+        long level = sorted[0];
+        long left = amount;
+        int k = 1;
+        while (left > 0) {
+            long next = k < sorted.length ? sorted[k] : Long.MAX_VALUE;
+            long room = (next - level) * k;
+            if (next == Long.MAX_VALUE || room >= left) {
+                level += (left + k - 1) / k;
+                left = 0;
+            } else {
+                left -= room;
+                level = next;
+                k++;
+            }
+        }
+        long[] quota = new long[load.length];
+        for (int i = 0; i < load.length; i++) {
+            quota[i] = Math.max(0, level - load[i]);
+        }
+        return quota;
     }
 
     private static long cost(Transfer t) {
