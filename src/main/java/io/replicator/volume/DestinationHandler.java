@@ -133,12 +133,20 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
 
     /** Called by the session (any thread): the report goes down the pipeline on the event loop. */
     void fire(SessionReport report) {
-        ctx.executor().execute(() -> ctx.fireChannelRead(report));
+        onEventLoop(() -> ctx.fireChannelRead(report));
     }
 
     /** Called by the session when it is over: closes this connection after what was queued. */
     void close() {
-        ctx.executor().execute(() -> ctx.channel().close());
+        onEventLoop(() -> ctx.channel().close());
+    }
+
+    private void onEventLoop(Runnable task) {
+        try {
+            ctx.executor().execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // the server's event loops are stopping: the connection is being closed anyway
+        }
     }
 
     private void refuse(String reason, String job) {

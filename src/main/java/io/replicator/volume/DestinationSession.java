@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class DestinationSession {
     static final long INBOX_HIGH_WATER = 8L << 20;
     private static final SecureRandom IDS = new SecureRandom();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DestinationSession.class);
 
     private final DestinationContext context;
     private final DestinationJob job;
@@ -75,12 +76,16 @@ final class DestinationSession {
         SessionResult result = SessionResult.OK;
         try {
             FileListValidator list = receiveList();
+            phase("file list");
             awaitStreams();
             touchedDisk = true;
             List<Transfer> transfers = new TreePreparer(root, entries, meta, hello.checksum(), deferred).prepare();
+            phase("prepare");
             transfer(transfers);
+            phase("transfer");
             streams[0].expect(FrameType.COMMIT, "after all streams ended").release();
             new Committer(this, list.byPath(), protect).commit(deferred, written);
+            phase("commit");
             // Report before COMMITTED goes out: once the source has it, it may close at once, and a
             // closed channel's pipeline (Camel's handler) is gone.
             fireOnce(report(SessionResult.OK, null));
@@ -108,6 +113,13 @@ final class DestinationSession {
             }
             fireOnce(report(result, error));
             handler.close();
+        }
+    }
+
+    private void phase(String what) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("session {} of job {}: {} done after {} ms", idHex(), job.name(), what,
+                    (System.nanoTime() - start) / 1_000_000);
         }
     }
 

@@ -32,6 +32,7 @@ final class DestinationStream {
     private final FrameChannel ch;
     private final List<Transfer> files;
     private final DeltaPatcher patcher;
+    private final SmallFile small = new SmallFile();
 
     private record Pending(Transfer t, FileChannel basis, long sigBytes, boolean resend) {
     }
@@ -44,6 +45,12 @@ final class DestinationStream {
     }
 
     void run() throws IOException {
+        try (small) {
+            transfer();
+        }
+    }
+
+    private void transfer() throws IOException {
         ArrayDeque<Pending> pending = new ArrayDeque<>();
         int next = 0;
         long outstanding = 0;
@@ -106,6 +113,9 @@ final class DestinationStream {
                 session.stats().filesSkipped.increment();
                 return true;
             }
+            if (f.type() == FrameType.WHOLE_FILE && p.basis() == null) {
+                return receiveSmall(p, e, f);
+            }
             if (f.type() != FrameType.DATA_BEGIN) {
                 throw new ProtocolException("expected DATA_BEGIN of " + e.path() + " but got " + f.type());
             }
@@ -120,7 +130,7 @@ final class DestinationStream {
             DeltaReader.read(in, sink);
             in.finish();
             PatchResult r = patch.result();
-            session.meta().apply(r.tempFile(), e);
+            session.meta().applyToNew(r.tempFile(), e);
             if (p.t().deferred()) {
                 session.defer(new TreePreparer.Deferred(r.tempFile(), target));
             } else {
@@ -145,6 +155,39 @@ final class DestinationStream {
             in.release();
             closeQuietly(p.basis());
         }
+    }
+
+    private boolean receiveSmall(Pending p, FileEntry e, Frame f) throws IOException {
+        Path target = session.resolve(e);
+        Path temp = small.write(f.payload(), p.t().index(), target);
+        if (temp == null) {
+            if (p.resend()) {
+                throw new IOException(e.path() + " failed SHA-256 verification even when sent whole");
+            }
+            session.stats().resends.increment();
+            return false;
+        }
+        try {
+            if (session.job().commitSync() == CommitSync.FSYNC) {
+                try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    c.force(true);
+                }
+            }
+            session.meta().applyToNew(temp, e);
+            if (p.t().deferred()) {
+                session.defer(new TreePreparer.Deferred(temp, target));
+            } else {
+                java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException x) {
+            java.nio.file.Files.deleteIfExists(temp);
+            throw x;
+        }
+        session.stats().filesWritten.increment();
+        session.stats().literalBytes.add(small.lastLength());
+        session.wrote(target);
+        return true;
     }
 
     private static void checkIndex(int got, Pending p, FrameType type) throws ProtocolException {

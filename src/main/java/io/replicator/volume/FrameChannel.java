@@ -19,6 +19,8 @@ import java.util.ArrayDeque;
  */
 public final class FrameChannel {
     private static final long FLUSH_BYTES = 64 * 1024;
+    private static final int SMALL_FRAME = 8 * 1024;
+    private static final int BATCH = 64 * 1024;
     private static final Object CLOSED = new Object();
 
     private final Channel channel;
@@ -30,6 +32,8 @@ public final class FrameChannel {
     private String closeReason;
     private boolean protocolError;
     private long unflushed;
+    private final Object sendLock = new Object();
+    private ByteBuf batch; // small frames not yet written, guarded by sendLock
     private long bytesSent;
     private long bytesReceived;
 
@@ -167,23 +171,15 @@ public final class FrameChannel {
         return inbox.isEmpty();
     }
 
-    /** Queues one finished frame (see {@link Wire#finish}); waits while the channel is not writable. */
+    /**
+     * Queues one finished frame (see {@link Wire#finish}); waits while the channel is not writable.
+     * Small frames are copied into one batch buffer that goes out as a single write, so thousands of
+     * small files do not cost an event-loop task (and a TLS record) per frame.
+     */
     public void send(ByteBuf frame) throws IOException {
         int n = frame.readableBytes();
         if (!channel.isWritable()) {
-            channel.flush();
-            synchronized (this) {
-                long deadline = System.nanoTime() + timeout.toNanos();
-                while (!channel.isWritable() && closeReason == null) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        frame.release();
-                        throw new IOException("peer " + channel.remoteAddress() + " accepted no data for "
-                                + timeout.toSeconds() + " s");
-                    }
-                    waitNanos(Math.min(left, 100_000_000L));
-                }
-            }
+            awaitWritable(frame);
         }
         synchronized (this) {
             if (closeReason != null) {
@@ -194,13 +190,58 @@ public final class FrameChannel {
             bytesSent += n;
             unflushed += n;
         }
-        channel.write(frame, channel.voidPromise());
+        synchronized (sendLock) {
+            if (n <= SMALL_FRAME) {
+                if (batch != null && batch.writableBytes() < n) {
+                    writeBatch();
+                }
+                if (batch == null) {
+                    batch = channel.alloc().buffer(BATCH);
+                }
+                batch.writeBytes(frame);
+                frame.release();
+            } else {
+                writeBatch();
+                channel.write(frame, channel.voidPromise());
+            }
+        }
         if (unflushed >= FLUSH_BYTES) {
             flush();
         }
     }
 
+    private void awaitWritable(ByteBuf frame) throws IOException {
+        synchronized (sendLock) {
+            writeBatch();
+        }
+        channel.flush();
+        synchronized (this) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!channel.isWritable() && closeReason == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    frame.release();
+                    throw new IOException("peer " + channel.remoteAddress() + " accepted no data for "
+                            + timeout.toSeconds() + " s");
+                }
+                waitNanos(Math.min(left, 100_000_000L));
+            }
+        }
+    }
+
+    private void writeBatch() {
+        if (batch != null) {
+            ByteBuf b = batch;
+            batch = null;
+            channel.write(b, channel.voidPromise());
+        }
+    }
+
+    /** Sends everything queued so far. */
     public void flush() {
+        synchronized (sendLock) {
+            writeBatch();
+        }
         synchronized (this) {
             if (unflushed == 0) {
                 return;
@@ -221,6 +262,7 @@ public final class FrameChannel {
         flush();
         channel.close();
     }
+
 
     public synchronized long bytesSent() {
         return bytesSent;

@@ -19,6 +19,17 @@ enum Ownership {
         return note;
     }
 
+    /** uid and gid new files of this process get (the owner of /proc/self), {-1, -1} if unknown. */
+    static int[] processOwner() {
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            Object gid = Files.getAttribute(Path.of("/proc/self"), "unix:gid");
+            return new int[]{(Integer) uid, (Integer) gid};
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return new int[]{-1, -1};
+        }
+    }
+
     /** /proc/self is owned by the effective uid of the process. */
     static Ownership detect() {
         try {

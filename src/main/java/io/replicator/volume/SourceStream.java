@@ -29,6 +29,7 @@ final class SourceStream {
     private final SourceStats stats;
     private final SyncProgress progress;
     private final WholeFileEncoder whole = new WholeFileEncoder();
+    private final SmallFile small = new SmallFile();
 
     SourceStream(FrameChannel ch, Path root, List<FileEntry> entries, LiteralCompression compression,
                  SourceStats stats, SyncProgress progress) {
@@ -41,6 +42,12 @@ final class SourceStream {
     }
 
     void run() throws IOException {
+        try (small) {
+            serve();
+        }
+    }
+
+    private void serve() throws IOException {
         while (true) {
             Frame f = ch.take("NEED or STREAM_END");
             Need need;
@@ -86,6 +93,18 @@ final class SourceStream {
         }
         try (file) {
             long length = file.size();
+            if (sig == null && length <= SmallFile.MAX) {
+                try {
+                    ch.send(small.encode(ch.channel().alloc(), index, file, e.path(), (int) length, compression));
+                } catch (SourceChangedException changed) {
+                    skip(index, changed.getMessage());
+                    return;
+                }
+                stats.literalBytes.add(length);
+                stats.filesSent.increment();
+                progress.fileSent(e.path(), length);
+                return;
+            }
             ch.send(Need.indexFrame(ch.channel().alloc(), FrameType.DATA_BEGIN, index));
             ChunkOutputStream out = new ChunkOutputStream(ch, FrameType.DATA);
             try (DeltaWriter writer = new DeltaWriter(out, compression)) {

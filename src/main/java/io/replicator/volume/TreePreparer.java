@@ -100,7 +100,7 @@ final class TreePreparer {
             return;
         }
         Path temp = createTempSymlink(p, e.linkTarget());
-        meta.apply(temp, e);
+        meta.applyToNew(temp, e);
         if (attrs != null && kind(attrs) == Kind.DIR) {
             deferred.add(new Deferred(temp, p));
         } else {

@@ -43,6 +43,10 @@ final class TreeGenerator {
         Files.setAttribute(root.resolve("a/b"), "unix:mode", 0750);
         Files.setAttribute(root.resolve("f3.bin"), "unix:mode", 04711);
         sparse(root.resolve("sparse.img"), 16 << 20);
+        byte[] smallSparse = new byte[100_000]; // a small file (sent in one frame) that ends in zeros
+        random.nextBytes(smallSparse);
+        java.util.Arrays.fill(smallSparse, 4096, smallSparse.length, (byte) 0);
+        Files.write(root.resolve("small-sparse.bin"), smallSparse);
         if (Ownership.detect() == Ownership.APPLIED) {
             Files.setAttribute(root.resolve("f4.bin"), "unix:uid", 1234);
             Files.setAttribute(root.resolve("f4.bin"), "unix:gid", 5678);

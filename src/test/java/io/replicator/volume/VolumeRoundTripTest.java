@@ -29,6 +29,7 @@ class VolumeRoundTripTest {
             assertThat(Rsync.differences(src, dst)).isEmpty();
             assertThat(Files.exists(dst.resolve("lost+found"))).isFalse();
             assertThat(Rsync.allocatedBlocks(dst.resolve("sparse.img")) * 512).isLessThan(1 << 20);
+            assertThat(Rsync.allocatedBlocks(dst.resolve("small-sparse.bin")) * 512).isLessThanOrEqualTo(8192);
             assertThat(Files.isSameFile(dst.resolve("a/hl-1"), dst.resolve("hl-3"))).isTrue();
             assertThat(Files.readSymbolicLink(dst.resolve("a/abs-link"))).isEqualTo(Path.of("/etc/hostname"));
 
