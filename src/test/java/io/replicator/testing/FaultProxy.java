@@ -52,6 +52,7 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicLong faults = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
     private volatile boolean closed;
 
     private FaultProxy(URI target) throws IOException {
@@ -98,6 +99,11 @@ public final class FaultProxy implements AutoCloseable {
         rules.clear();
     }
 
+    /** TCP connections accepted so far (shows whether clients reuse connections). */
+    public long connections() {
+        return connections.get();
+    }
+
     public long faultsInjected() {
         return faults.get();
     }
@@ -114,6 +120,7 @@ public final class FaultProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = server.accept();
+                connections.incrementAndGet();
                 Thread t = new Thread(() -> handle(client), "fault-proxy-conn");
                 t.setDaemon(true);
                 t.start();
