@@ -29,7 +29,7 @@ public final class BucketSync {
                     "source " + job.source().describe(), "destination " + job.destination().describe());
             SyncPlanner planner = new SyncPlanner(sides.etagResolver(sides.source), sides.etagResolver(sides.destination));
             try (Transfers transfers = new Transfers(options.parallelism(), job.name())) {
-                ObjectCopier copier = new ObjectCopier((ObjectReader) sides.source, sides.destination, options,
+                ObjectCopier copier = new ObjectCopier(sides.source, sides.destination, options,
                         transfers.partPool(), totals);
                 try {
                     while (merger.hasNext()) {

@@ -26,7 +26,7 @@ import java.util.List;
  * collide with a sidecar: bucket names never start with '.'), temporary files in
  * {@code <dir>/.replicator-meta/.tmp} (same filesystem, so the final move is atomic).
  */
-final class LocalStore implements ObjectReader {
+final class LocalStore implements Store {
     private static final String META_ROOT = ".replicator-meta";
 
     final BucketRef ref;

@@ -15,14 +15,14 @@ import java.util.concurrent.ExecutorService;
 final class ObjectCopier {
     private static final int LAYOUT_GUESSES = 2;
 
-    private final ObjectReader source;
+    private final Store source;
     private final S3Store s3Destination;
     private final LocalStore localDestination;
     private final SyncOptions options;
     private final MultipartWriter multipart;
     private final RunTotals totals;
 
-    ObjectCopier(ObjectReader source, Object destination, SyncOptions options, ExecutorService partPool,
+    ObjectCopier(Store source, Store destination, SyncOptions options, ExecutorService partPool,
                  RunTotals totals) {
         this.source = source;
         this.s3Destination = destination instanceof S3Store s ? s : null;

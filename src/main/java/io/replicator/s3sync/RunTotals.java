@@ -74,7 +74,11 @@ final class RunTotals {
     }
 
     void planLine(String line) {
-        listener.planLine(line);
+        try {
+            listener.planLine(line);
+        } catch (RuntimeException e) {
+            note("plan listener failed: " + e); // a broken callback must not fail objects
+        }
         synchronized (this) {
             if (plan.size() < options.reportLineLimit()) {
                 plan.add(line);
@@ -104,7 +108,15 @@ final class RunTotals {
             }
             lastProgressNanos = now;
         }
-        listener.progress(progress());
+        tellProgress();
+    }
+
+    private void tellProgress() {
+        try {
+            listener.progress(progress());
+        } catch (RuntimeException e) {
+            note("progress listener failed: " + e); // a broken callback must not fail objects
+        }
     }
 
     SyncListener.Progress progress() {
@@ -114,7 +126,7 @@ final class RunTotals {
 
     synchronized SyncReport report(String job, SyncReport.Result result, long srcCount, long dstCount,
                                    RequestCounter counter) {
-        listener.progress(progress());
+        tellProgress();
         return new SyncReport(job, options.mode(), result, errors, tally(Kind.COPIED), tally(Kind.UPDATED),
                 tally(Kind.DELETED), tally(Kind.SKIPPED), tally(Kind.FAILED), sizeOnly.get(), srcCount, dstCount,
                 counter.snapshot(), counter.retries(), Duration.ofNanos(System.nanoTime() - startNanos), plan,

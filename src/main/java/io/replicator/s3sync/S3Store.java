@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.*;
 
 /** One bucket (and prefix) on an S3 endpoint: the requests a sync needs, keys relative to the prefix. */
-final class S3Store implements ObjectReader {
+final class S3Store implements Store {
     private static final String OCTET_STREAM = "application/octet-stream";
 
     final BucketRef ref;

@@ -19,8 +19,8 @@ final class Sides implements AutoCloseable {
     private final ErrorText errors;
     private final S3Client sourceClient;
     private final S3Client destinationClient;
-    final Object source;       // S3Store or LocalStore
-    final Object destination;  // S3Store or LocalStore
+    final Store source;
+    final Store destination;
     private final ExecutorService listingPrefetch = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "s3sync-list-prefetch");
         t.setDaemon(true);
@@ -94,7 +94,7 @@ final class Sides implements AutoCloseable {
         return Collections.emptyIterator();
     }
 
-    SyncPlanner.EtagResolver etagResolver(Object side) {
+    SyncPlanner.EtagResolver etagResolver(Store side) {
         return side instanceof LocalStore l ? (e, other) -> l.computeEtag(e, other, options.partSize())
                 : SyncPlanner.EtagResolver.NONE;
     }

@@ -101,6 +101,23 @@ abstract class SyncBasicsContract extends S3ContractBase {
     }
 
     @Test
+    void progressIsReportedWithRunningTotals() throws Exception {
+        String src = sourceWith(3);
+        List<SyncListener.Progress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SyncListener listener = new SyncListener() {
+            @Override
+            public void progress(Progress p) {
+                seen.add(p);
+            }
+        };
+        SyncReport r = BucketSync.run(job(src, bucket("dst")), opts().withProgressInterval(java.time.Duration.ZERO),
+                listener);
+        assertThat(r.result()).isEqualTo(SyncReport.Result.OK);
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(4); // one per object plus the final one
+        assertThat(seen.get(seen.size() - 1)).isEqualTo(new SyncListener.Progress(3, 27, 0, 0, 3));
+    }
+
+    @Test
     void emptyBucketsSyncToNothing() throws Exception {
         SyncReport r = BucketSync.run(job(bucket("src"), bucket("dst")), opts());
         assertThat(r.result()).isEqualTo(SyncReport.Result.OK);

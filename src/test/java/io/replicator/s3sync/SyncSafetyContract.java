@@ -80,17 +80,19 @@ abstract class SyncSafetyContract extends S3ContractBase {
         server().put(dst, "extra", bytes("x"));
         proxy.inject(FaultProxy.op(S3Op.COPY), FaultProxy.Fault.SLOW_DOWN_503, 2);
         proxy.inject(FaultProxy.op(S3Op.COPY), FaultProxy.Fault.RESET_BEFORE_RESPONSE, 1);
+        proxy.inject(FaultProxy.op(S3Op.COPY), FaultProxy.Fault.TOO_MANY_REQUESTS_429, 1);
+        proxy.inject(FaultProxy.op(S3Op.COPY), FaultProxy.Fault.BAD_GATEWAY_502, 1);
         proxy.inject(FaultProxy.op(S3Op.LIST), FaultProxy.Fault.INTERNAL_ERROR_500, 1);
         proxy.inject(FaultProxy.op(S3Op.DELETE_OBJECTS), FaultProxy.Fault.RESET_BEFORE_RESPONSE, 1);
 
         SyncReport r = BucketSync.run(job(src, dst), opts());
 
         assertThat(r.result()).as(r.summary()).isEqualTo(SyncReport.Result.OK);
-        assertThat(proxy.faultsInjected()).isEqualTo(5);
-        assertThat(r.retries()).isEqualTo(5);
+        assertThat(proxy.faultsInjected()).isEqualTo(7);
+        assertThat(r.retries()).isEqualTo(7);
         assertThat(r.copied().objects()).isEqualTo(6);
         assertThat(r.deleted().objects()).isEqualTo(1);
-        assertThat(proxy.count(S3Op.COPY)).isEqualTo(6 + 3);
+        assertThat(proxy.count(S3Op.COPY)).isEqualTo(6 + 5);
         assertThat(list(dst)).isEqualTo(list(src));
     }
 
@@ -175,7 +177,9 @@ abstract class SyncSafetyContract extends S3ContractBase {
         String badSecret = "bad-secret-" + System.nanoTime();
         S3Remote bad = new S3Remote("src-remote", proxy.endpoint(), null, null, server().accessKey(), badSecret);
         S3Remote good = server().remoteVia(proxy, "dst-remote");
-        SyncReport r = BucketSync.run(new BucketJob("creds", new BucketRef(bad, src), new BucketRef(good, dst)), opts());
+        BucketJob job = new BucketJob("creds", new BucketRef(bad, src), new BucketRef(good, dst));
+        assertThat(job.toString()).doesNotContain(badSecret).doesNotContain(server().secretKey());
+        SyncReport r = BucketSync.run(job, opts());
         assertThat(r.result()).isEqualTo(SyncReport.Result.FAILED);
         assertThat(r.errors()).singleElement().asString().contains("access denied by source remote 'src-remote'")
                 .contains(proxy.endpoint().toString()).doesNotContain(badSecret);

@@ -34,7 +34,21 @@ import java.util.function.Predicate;
  * benchmark's request counting.
  */
 public final class FaultProxy implements AutoCloseable {
-    public enum Fault { SLOW_DOWN_503, INTERNAL_ERROR_500, RESET_BEFORE_RESPONSE, RESET_MID_RESPONSE }
+    public enum Fault {
+        SLOW_DOWN_503(503, "Slow Down", "SlowDown"), INTERNAL_ERROR_500(500, "Internal Server Error", "InternalError"),
+        BAD_GATEWAY_502(502, "Bad Gateway", "BadGateway"), TOO_MANY_REQUESTS_429(429, "Too Many Requests", "TooManyRequests"),
+        RESET_BEFORE_RESPONSE(0, null, null), RESET_MID_RESPONSE(0, null, null);
+
+        final int status;
+        final String reason;
+        final String code;
+
+        Fault(int status, String reason, String code) {
+            this.status = status;
+            this.reason = reason;
+            this.code = code;
+        }
+    }
 
     /** A parsed request: bucket and key URL-decoded, query parameter names. */
     public record Request(String method, String bucket, String key, Set<String> query, S3Op op) {
@@ -52,6 +66,7 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicLong faults = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
     private volatile boolean closed;
 
     private FaultProxy(URI target) throws IOException {
@@ -98,6 +113,11 @@ public final class FaultProxy implements AutoCloseable {
         rules.clear();
     }
 
+    /** TCP connections accepted so far (shows whether clients reuse connections). */
+    public long connections() {
+        return connections.get();
+    }
+
     public long faultsInjected() {
         return faults.get();
     }
@@ -114,6 +134,7 @@ public final class FaultProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = server.accept();
+                connections.incrementAndGet();
                 Thread t = new Thread(() -> handle(client), "fault-proxy-conn");
                 t.setDaemon(true);
                 t.start();
@@ -148,7 +169,7 @@ public final class FaultProxy implements AutoCloseable {
                 Request req = parse(head);
                 counts.computeIfAbsent(req.op(), k -> new LongAdder()).increment();
                 Fault fault = takeFault(req);
-                if (fault == Fault.SLOW_DOWN_503 || fault == Fault.INTERNAL_ERROR_500) {
+                if (fault != null && fault.status > 0) {
                     if (!head.expectContinue()) {
                         head.copyBody(in, OutputStream.nullOutputStream());
                     }
@@ -245,12 +266,11 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private static void writeError(Socket client, Request req, Fault fault) throws IOException {
-        boolean slow = fault == Fault.SLOW_DOWN_503;
-        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + (slow ? "SlowDown" : "InternalError")
+        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + fault.code
                 + "</Code><Message>injected by FaultProxy</Message><RequestId>faultproxy</RequestId></Error>";
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         boolean head = req.method().equals("HEAD");
-        String resp = "HTTP/1.1 " + (slow ? "503 Slow Down" : "500 Internal Server Error") + "\r\n"
+        String resp = "HTTP/1.1 " + fault.status + " " + fault.reason + "\r\n"
                 + "Content-Type: application/xml\r\nContent-Length: " + (head ? 0 : b.length) + "\r\n"
                 + "Connection: close\r\n\r\n";
         ByteArrayOutputStream all = new ByteArrayOutputStream();

@@ -12,6 +12,14 @@ public final class QuietLogs {
     private QuietLogs() {
     }
 
+    /** Only warnings and errors (benchmark processes whose stdout is a protocol). */
+    public static void warnOnly() {
+        apply();
+        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
+            root.setLevel(Level.WARN);
+        }
+    }
+
     public static void apply() {
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root
                 && root.getLevel() == Level.DEBUG) {
