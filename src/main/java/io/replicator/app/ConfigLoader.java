@@ -29,11 +29,11 @@ public final class ConfigLoader {
     public record Loaded(Optional<String> profile, Properties overrides, ReplicatorConfig config,
                          String routesIncludePattern) { }
 
-    /** @param prepareLocalFiles create the files the local profile points at (not for --help) */
-    public static Loaded load(Optional<Path> configFile, Map<String, String> env, boolean prepareLocalFiles) {
+    /** Under the local profile, first creates the files its configuration points at (under ./data). */
+    public static Loaded load(Optional<Path> configFile, Map<String, String> env) {
         Properties overrides = configFile.map(ConfigLoader::read).orElseGet(Properties::new);
         Optional<String> profile = profile(configFile.isPresent(), overrides, env);
-        if (prepareLocalFiles && profile.filter(LOCAL_PROFILE::equals).isPresent()) {
+        if (profile.filter(LOCAL_PROFILE::equals).isPresent()) {
             LocalDemoFiles.prepare();
         }
         // A context that is never started: only its properties component is used.

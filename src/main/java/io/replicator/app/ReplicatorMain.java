@@ -36,7 +36,7 @@ public final class ReplicatorMain {
                 out.println(PskKeyGenerator.generate(cli.identity().orElse(DEFAULT_IDENTITY)));
                 return ExitCodes.OK;
             }
-            loaded = ConfigLoader.load(cli.configFile(), env, cli.command() != CliArgs.Command.HELP);
+            loaded = ConfigLoader.load(cli.configFile(), env);
             if (cli.command() == CliArgs.Command.HELP) {
                 out.print(HelpText.render(loaded));
                 return ExitCodes.OK;
