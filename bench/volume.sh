@@ -22,4 +22,4 @@ WORK=$(mktemp -d "${BENCH_DIR:-/var/tmp}/volume-bench.XXXXXX")
 if [ "${KEEP:-0}" != 1 ]; then trap 'rm -rf "$WORK"' EXIT; fi
 
 echo "== run ($(rsync --version | head -1); $(stunnel4 -version 2>&1 | head -1))" >&2
-java -Xmx2g -Dstreams="${STREAMS:-4}" -cp "$CP" io.replicator.bench.VolumeBench "$WORK" "${1:-full}"
+java -Xmx2g -Dstreams="${STREAMS:-4}" ${BENCH_OPTS:-} -cp "$CP" io.replicator.bench.VolumeBench "$WORK" "${1:-full}"

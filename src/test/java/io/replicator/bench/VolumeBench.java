@@ -28,7 +28,11 @@ import java.util.List;
  * timed run the page cache's dirty data is flushed (sync), so neither side pays for the other's
  * writeback; both sides end with the data on disk (VolSync's sync -f, our commit's syncfs).
  *
- * <p>Usage: VolumeBench WORKDIR [small]   (small: 2,000 files and 2 x 64 MiB, for a quick check)
+ * <p>Usage: VolumeBench WORKDIR [small]   (small: 2,000 files and 2 x 64 MiB, for a quick check;
+ * -Dfiles=N -DlargeMiB=M override the sizes, -Dstreams=N our streams). A first sync is run twice,
+ * rsync first and then ours first, into fresh destinations, and each tool's faster run is shown:
+ * on a shared machine the filesystem's state after other work (ext4's inode allocator skips
+ * recently deleted inodes) moves single runs by +-50 %.
  */
 public final class VolumeBench {
     private record Row(String name, VolumeBenchRsync.Result rsync, double ours, long oursBytes, long oursWire,
@@ -38,8 +42,8 @@ public final class VolumeBench {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
         boolean small = args.length > 1 && args[1].equals("small");
-        int files = small ? 2000 : 20_000;
-        long large = small ? 64L << 20 : 512L << 20;
+        int files = Integer.getInteger("files", small ? 2000 : 20_000);
+        long large = Long.getLong("largeMiB", small ? 64L : 512L) << 20;
         int streams = Integer.getInteger("streams", 4);
         Path src = work.resolve("src");
         Path dstR = Files.createDirectories(work.resolve("dst-rsync"));
@@ -68,13 +72,13 @@ public final class VolumeBench {
                      ch -> PskPipeline.addServerHandlers(ch.pipeline(), ring, psk), r -> { });
              VolumeSource source = new VolumeSource()) {
             Ours ours = new Ours(source, server.port(), src, streams, ring, psk);
-            rows.add(measure("(a) " + files + " x 4 KiB", rsync, ours, src, dstR, "a"));
-            rows.add(measure("(b) 2 x " + (large >> 20) + " MiB", rsync, ours, src, dstR, "b"));
+            rows.add(fresh("(a) " + files + " x 4 KiB", rsync, ours, src, dstR, dstO, "a"));
+            rows.add(fresh("(b) 2 x " + (large >> 20) + " MiB", rsync, ours, src, dstR, dstO, "b"));
             int touched = data.touchFiles(src.resolve("a"), 1);
             int blocks = data.touchBlocks(src.resolve("b"), (int) Math.floor(Math.sqrt(large)) & ~7, 1);
             System.err.println("== (c): " + touched + " files and " + blocks + " blocks changed");
-            Row ca = measure("(c) incremental a", rsync, ours, src, dstR, "a");
-            Row cb = measure("(c) incremental b", rsync, ours, src, dstR, "b");
+            Row ca = measure("(c) incremental a", rsync, ours, src, dstR, "a", false);
+            Row cb = measure("(c) incremental b", rsync, ours, src, dstR, "b", true);
             rows.add(ca);
             rows.add(cb);
             rows.add(new Row("(c) incremental a+b", new VolumeBenchRsync.Result(ca.rsync().seconds() + cb.rsync().seconds(),
@@ -96,20 +100,44 @@ public final class VolumeBench {
         }
     }
 
-    private static Row measure(String name, VolumeBenchRsync rsync, Ours ours, Path src, Path dstR, String job)
-            throws IOException, InterruptedException {
-        System.err.println("== " + name);
-        flush();
-        VolumeBenchRsync.Result r = rsync.sync(src.resolve(job), job, dstR.resolve(job));
-        flush();
-        long t0 = System.nanoTime();
-        SourceReport o = ours.sync(job);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        if (!o.ok()) {
-            throw new IllegalStateException("our sync failed: " + o.error());
+    /** rsync first, then ours (or the other way round); each after a sync, so no writeback is inherited. */
+    private static Row measure(String name, VolumeBenchRsync rsync, Ours ours, Path src, Path dstR, String job,
+                               boolean oursFirst) throws IOException, InterruptedException {
+        System.err.println("== " + name + (oursFirst ? " (ours first)" : " (rsync first)"));
+        SourceReport o = null;
+        double seconds = 0;
+        VolumeBenchRsync.Result r = null;
+        for (int turn = 0; turn < 2; turn++) {
+            flush();
+            if ((turn == 0) == oursFirst) {
+                long t0 = System.nanoTime();
+                o = ours.sync(job);
+                seconds = (System.nanoTime() - t0) / 1e9;
+                if (!o.ok()) {
+                    throw new IllegalStateException("our sync failed: " + o.error());
+                }
+            } else {
+                r = rsync.sync(src.resolve(job), job, dstR.resolve(job));
+            }
         }
         return new Row(name, r, seconds, o.bytesSent() + o.bytesReceived(), o.wireBytesSent() + o.wireBytesReceived(),
                 o.literalBytes(), o.matchedBytes());
+    }
+
+    /** Two fresh runs of a first sync, in both orders; each tool's faster run counts (fewer outside disturbances). */
+    private static Row fresh(String name, VolumeBenchRsync rsync, Ours ours, Path src, Path dstR, Path dstO, String job)
+            throws IOException, InterruptedException {
+        Row first = measure(name, rsync, ours, src, dstR, job, false);
+        for (Path d : List.of(dstR.resolve(job), dstO.resolve(job))) {
+            new ProcessBuilder("rm", "-rf", d.toString()).inheritIO().start().waitFor();
+            Files.createDirectories(d);
+        }
+        Row second = measure(name, rsync, ours, src, dstR, job, true);
+        VolumeBenchRsync.Result r = first.rsync().seconds() <= second.rsync().seconds() ? first.rsync() : second.rsync();
+        Row o = first.ours() <= second.ours() ? first : second;
+        System.err.printf("   runs: rsync %.2f / %.2f s, ours %.2f / %.2f s%n", first.rsync().seconds(),
+                second.rsync().seconds(), first.ours(), second.ours());
+        return new Row(name, r, o.ours(), o.oursBytes(), o.oursWire(), o.literal(), o.matched());
     }
 
     private static void flush() throws IOException, InterruptedException {
