@@ -86,8 +86,10 @@ final class DestinationSession {
             streams[0].expect(FrameType.COMMIT, "after all streams ended").release();
             new Committer(this, list.byPath(), protect).commit(deferred, written);
             phase("commit");
-            // Report before COMMITTED goes out: once the source has it, it may close at once, and a
-            // closed channel's pipeline (Camel's handler) is gone.
+            // Unlock and report before COMMITTED goes out: once the source has it, it may start its
+            // next session at once (which must not find the volume busy) or close (and a closed
+            // channel's pipeline, Camel's handler included, is gone).
+            VolumeLocks.unlock(root, lockHolder);
             fireOnce(report(SessionResult.OK, null));
             streams[0].send(committed());
             streams[0].flush();
