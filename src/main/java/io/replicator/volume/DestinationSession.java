@@ -13,8 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,6 +43,8 @@ final class DestinationSession {
     private final ConcurrentLinkedQueue<Path> written = new ConcurrentLinkedQueue<>();
     private final long start = System.nanoTime();
     private volatile boolean touchedDisk;
+    private volatile boolean aborted;
+    private volatile String firstError; // the first stream failure, for a report fired on connection loss
     private final java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
     private String lockHolder;
     private List<FileEntry> entries = List.of();
@@ -101,7 +101,7 @@ final class DestinationSession {
                 ByteBuf b = Wire.start(primary.channel().alloc(), FrameType.REFUSED, 128);
                 Wire.writeString(b, Reasons.clip(error));
                 primary.channel().writeAndFlush(Wire.finish(b));
-            } else if (!(e instanceof PeerAbortedException)) {
+            } else if (!(e instanceof PeerAbortedException) && !aborted) {
                 primary.abort(error);
             }
         } finally {
@@ -139,8 +139,9 @@ final class DestinationSession {
         if (!reported.compareAndSet(false, true)) {
             return null;
         }
+        String why = firstError;
         return report(touchedDisk ? SessionResult.FAILED : SessionResult.REFUSED,
-                "connection closed by the source before the session ended");
+                why != null ? why : "connection closed by the source before the session ended");
     }
 
     private FileListValidator receiveList() throws IOException {
@@ -196,44 +197,27 @@ final class DestinationSession {
         }
     }
 
-    /** Spreads files over the streams (largest first, to the least loaded) and runs them in parallel. */
+    /** Spreads files over the streams (see {@link StreamShares}) and runs them in parallel. */
     private void transfer(List<Transfer> transfers) throws IOException {
         List<List<Transfer>> shares = StreamShares.split(transfers, streams.length);
         DeltaPatcher patcher = new DeltaPatcher(job.commitSync() == CommitSync.FSYNC ? Durability.FSYNC : Durability.NONE);
-        List<Future<?>> others = new ArrayList<>();
-        for (int i = 1; i < streams.length; i++) {
-            DestinationStream ds = new DestinationStream(this, streamOrNull(i), shares.get(i), patcher);
-            others.add(context.workers().submit(() -> {
-                try {
-                    ds.run();
-                } catch (IOException | RuntimeException e) {
-                    failStreams();
-                    throw e;
-                }
-                return null;
-            }));
+        List<StreamRunner.Work> works = new ArrayList<>();
+        for (int i = 0; i < streams.length; i++) {
+            works.add(new DestinationStream(this, streamOrNull(i), shares.get(i), patcher)::run);
         }
-        try {
-            new DestinationStream(this, streams[0], shares.get(0), patcher).run();
-        } catch (IOException | RuntimeException e) {
-            failStreams();
-            throw e;
-        }
-        for (Future<?> f : others) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                throw c instanceof IOException io ? io : new IOException(Reasons.of(c), c);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while streams were running", e);
-            }
-        }
+        StreamRunner.runAll(context.workers(), works, this::abortStreams);
     }
 
-    /** One stream failed: stop the others (their next take fails) so the session ends promptly. */
-    private void failStreams() {
+    /**
+     * First failure of a stream: tell the source why (ABORT on the primary connection, unless the
+     * source itself aborted) and close the other streams, so every stream stops promptly.
+     */
+    private void abortStreams(Exception first) {
+        firstError = Reasons.of(first);
+        if (!(first instanceof PeerAbortedException)) {
+            aborted = true;
+            streams[0].abort(Reasons.of(first));
+        }
         for (int i = 1; i < streams.length; i++) {
             FrameChannel c = streamOrNull(i);
             if (c != null) {
