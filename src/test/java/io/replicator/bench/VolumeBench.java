@@ -167,7 +167,7 @@ public final class VolumeBench {
 
     private static void print(List<Row> rows, int streams) {
         System.out.printf("%nVolume replication vs rsync -aAhHSxz through stunnel (TLS 1.3 PSK), loopback, one run;"
-                + " ours: %d streams, zstd 3, TLS 1.3 PSK%n", streams);
+                + " ours: %d streams, zstd 1, TLS 1.3 PSK%n", streams);
         System.out.printf("%-22s %10s %10s %10s %9s %14s %14s %14s %9s%n", "case", "rsync s", "(copy s)", "ours s",
                 "speedup", "rsync bytes", "ours bytes", "ours TLS bytes", "bytes x");
         for (Row r : rows) {
