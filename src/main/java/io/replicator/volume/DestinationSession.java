@@ -146,40 +146,7 @@ final class DestinationSession {
 
     private FileListValidator receiveList() throws IOException {
         FileListValidator v = new FileListValidator(job.limits(), protect, hello.checksum());
-        while (true) {
-            Frame f = streams[0].take("LIST or LIST_END");
-            try {
-                if (f.type() == FrameType.LIST_END) {
-                    int count = Wire.i32(f.payload(), "LIST_END count");
-                    Wire.end(f.payload(), FrameType.LIST_END);
-                    if (count != v.entries().size()) {
-                        throw new ProtocolException("LIST_END says " + count + " entries, " + v.entries().size() + " arrived");
-                    }
-                    break;
-                }
-                if (f.type() != FrameType.LIST) {
-                    throw new ProtocolException("expected LIST or LIST_END but got " + f.type());
-                }
-                ProtocolException[] bad = {null};
-                FileListCodec.decode(f.payload(), job.limits(), e -> {
-                    if (bad[0] == null) {
-                        try {
-                            v.add(e);
-                        } catch (ProtocolException x) {
-                            bad[0] = x;
-                        }
-                    }
-                });
-                if (bad[0] != null) {
-                    throw bad[0];
-                }
-            } finally {
-                f.release();
-            }
-        }
-        if (v.entries().isEmpty()) {
-            throw new ProtocolException("empty file list: at least the root \".\" is required");
-        }
+        v.receive(streams[0]);
         entries = v.entries();
         stats.entries.add(entries.size());
         return v;
