@@ -2,13 +2,11 @@ package io.replicator.volume;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -80,35 +78,27 @@ final class Committer {
         }
     }
 
+    /**
+     * Lists every directory of the file list and deletes what is not listed. Listed names need no
+     * stat (the list says what they are); only unlisted ones are looked at, without following links.
+     */
     private void deleteExtraneous() throws IOException {
-        Path root = s.root();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (dir.equals(root)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                String rel = root.relativize(dir).toString();
-                if (protect.excludes(rel)) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                if (!byPath.containsKey(rel)) {
-                    s.stats().filesDeleted.add(TreeDeleter.delete(dir));
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                return FileVisitResult.CONTINUE;
+        for (FileEntry e : s.entries()) {
+            if (e.type() != EntryType.DIR) {
+                continue;
             }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                String rel = root.relativize(file).toString();
-                if (!protect.excludes(rel) && !byPath.containsKey(rel)) {
-                    Files.delete(file);
-                    s.stats().filesDeleted.increment();
+            Path dir = s.resolve(e);
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+                for (Path child : children) {
+                    String name = child.getFileName().toString();
+                    String rel = e.isRoot() ? name : e.path() + "/" + name;
+                    if (byPath.containsKey(rel) || protect.excludes(rel)) {
+                        continue;
+                    }
+                    s.stats().filesDeleted.add(TreeDeleter.delete(child));
                 }
-                return FileVisitResult.CONTINUE;
             }
-        });
+        }
     }
 
     private void durable(Collection<Path> written) throws IOException {

@@ -109,6 +109,28 @@ public final class DestinationContext implements AutoCloseable {
 
     void ended(DestinationSession s) {
         sessions.remove(s.idHex(), s);
+        synchronized (sessions) {
+            sessions.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until no session is running (their worker threads have stopped and the volumes are
+     * unlocked). A session's report can come before that: when its connection drops, the report is
+     * fired at once, while the pipeline still exists, and the workers stop right after.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (sessions) {
+            while (!sessions.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                sessions.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
     }
 
     @Override

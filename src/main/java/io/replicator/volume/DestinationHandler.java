@@ -25,6 +25,7 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
     private DestinationSession session; // set on the primary connection only
     private ScheduledFuture<?> helloTimeout;
     private long startNanos;
+    private boolean refused;
 
     DestinationHandler(DestinationContext context) {
         this.context = context;
@@ -64,6 +65,10 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
         }
         if (frames != null) {
             frames.onFrame(f);
+            return;
+        }
+        if (refused) {
+            f.release(); // frames that were already decoded when the connection was refused
             return;
         }
         try {
@@ -150,6 +155,10 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(String reason, String job) {
+        if (refused) {
+            return;
+        }
+        refused = true;
         cancelTimeout();
         ctx.channel().config().setAutoRead(false);
         SessionReport report = new SessionReport(job, "", String.valueOf(ctx.channel().remoteAddress()), identity,

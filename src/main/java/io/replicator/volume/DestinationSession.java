@@ -13,8 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,6 +43,8 @@ final class DestinationSession {
     private final ConcurrentLinkedQueue<Path> written = new ConcurrentLinkedQueue<>();
     private final long start = System.nanoTime();
     private volatile boolean touchedDisk;
+    private volatile boolean aborted;
+    private volatile String firstError; // the first stream failure, for a report fired on connection loss
     private final java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
     private String lockHolder;
     private List<FileEntry> entries = List.of();
@@ -86,8 +86,10 @@ final class DestinationSession {
             streams[0].expect(FrameType.COMMIT, "after all streams ended").release();
             new Committer(this, list.byPath(), protect).commit(deferred, written);
             phase("commit");
-            // Report before COMMITTED goes out: once the source has it, it may close at once, and a
-            // closed channel's pipeline (Camel's handler) is gone.
+            // Unlock and report before COMMITTED goes out: once the source has it, it may start its
+            // next session at once (which must not find the volume busy) or close (and a closed
+            // channel's pipeline, Camel's handler included, is gone).
+            VolumeLocks.unlock(root, lockHolder);
             fireOnce(report(SessionResult.OK, null));
             streams[0].send(committed());
             streams[0].flush();
@@ -99,7 +101,7 @@ final class DestinationSession {
                 ByteBuf b = Wire.start(primary.channel().alloc(), FrameType.REFUSED, 128);
                 Wire.writeString(b, Reasons.clip(error));
                 primary.channel().writeAndFlush(Wire.finish(b));
-            } else if (!(e instanceof PeerAbortedException)) {
+            } else if (!(e instanceof PeerAbortedException) && !aborted) {
                 primary.abort(error);
             }
         } finally {
@@ -137,46 +139,14 @@ final class DestinationSession {
         if (!reported.compareAndSet(false, true)) {
             return null;
         }
+        String why = firstError;
         return report(touchedDisk ? SessionResult.FAILED : SessionResult.REFUSED,
-                "connection closed by the source before the session ended");
+                why != null ? why : "connection closed by the source before the session ended");
     }
 
     private FileListValidator receiveList() throws IOException {
         FileListValidator v = new FileListValidator(job.limits(), protect, hello.checksum());
-        while (true) {
-            Frame f = streams[0].take("LIST or LIST_END");
-            try {
-                if (f.type() == FrameType.LIST_END) {
-                    int count = Wire.i32(f.payload(), "LIST_END count");
-                    Wire.end(f.payload(), FrameType.LIST_END);
-                    if (count != v.entries().size()) {
-                        throw new ProtocolException("LIST_END says " + count + " entries, " + v.entries().size() + " arrived");
-                    }
-                    break;
-                }
-                if (f.type() != FrameType.LIST) {
-                    throw new ProtocolException("expected LIST or LIST_END but got " + f.type());
-                }
-                ProtocolException[] bad = {null};
-                FileListCodec.decode(f.payload(), job.limits(), e -> {
-                    if (bad[0] == null) {
-                        try {
-                            v.add(e);
-                        } catch (ProtocolException x) {
-                            bad[0] = x;
-                        }
-                    }
-                });
-                if (bad[0] != null) {
-                    throw bad[0];
-                }
-            } finally {
-                f.release();
-            }
-        }
-        if (v.entries().isEmpty()) {
-            throw new ProtocolException("empty file list: at least the root \".\" is required");
-        }
+        v.receive(streams[0]);
         entries = v.entries();
         stats.entries.add(entries.size());
         return v;
@@ -194,44 +164,27 @@ final class DestinationSession {
         }
     }
 
-    /** Spreads files over the streams (largest first, to the least loaded) and runs them in parallel. */
+    /** Spreads files over the streams (see {@link StreamShares}) and runs them in parallel. */
     private void transfer(List<Transfer> transfers) throws IOException {
         List<List<Transfer>> shares = StreamShares.split(transfers, streams.length);
         DeltaPatcher patcher = new DeltaPatcher(job.commitSync() == CommitSync.FSYNC ? Durability.FSYNC : Durability.NONE);
-        List<Future<?>> others = new ArrayList<>();
-        for (int i = 1; i < streams.length; i++) {
-            DestinationStream ds = new DestinationStream(this, streamOrNull(i), shares.get(i), patcher);
-            others.add(context.workers().submit(() -> {
-                try {
-                    ds.run();
-                } catch (IOException | RuntimeException e) {
-                    failStreams();
-                    throw e;
-                }
-                return null;
-            }));
+        List<StreamRunner.Work> works = new ArrayList<>();
+        for (int i = 0; i < streams.length; i++) {
+            works.add(new DestinationStream(this, streamOrNull(i), shares.get(i), patcher)::run);
         }
-        try {
-            new DestinationStream(this, streams[0], shares.get(0), patcher).run();
-        } catch (IOException | RuntimeException e) {
-            failStreams();
-            throw e;
-        }
-        for (Future<?> f : others) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                throw c instanceof IOException io ? io : new IOException(Reasons.of(c), c);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while streams were running", e);
-            }
-        }
+        StreamRunner.runAll(context.workers(), works, this::abortStreams);
     }
 
-    /** One stream failed: stop the others (their next take fails) so the session ends promptly. */
-    private void failStreams() {
+    /**
+     * First failure of a stream: tell the source why (ABORT on the primary connection, unless the
+     * source itself aborted) and close the other streams, so every stream stops promptly.
+     */
+    private void abortStreams(Exception first) {
+        firstError = Reasons.of(first);
+        if (!(first instanceof PeerAbortedException)) {
+            aborted = true;
+            streams[0].abort(Reasons.of(first));
+        }
         for (int i = 1; i < streams.length; i++) {
             FrameChannel c = streamOrNull(i);
             if (c != null) {

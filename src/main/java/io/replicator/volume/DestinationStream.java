@@ -159,7 +159,7 @@ final class DestinationStream {
 
     private boolean receiveSmall(Pending p, FileEntry e, Frame f) throws IOException {
         Path target = session.resolve(e);
-        Path temp = small.write(f.payload(), p.t().index(), target);
+        Path temp = small.write(f.payload(), p.t().index(), target, e.mode());
         if (temp == null) {
             if (p.resend()) {
                 throw new IOException(e.path() + " failed SHA-256 verification even when sent whole");
@@ -173,7 +173,7 @@ final class DestinationStream {
                     c.force(true);
                 }
             }
-            session.meta().applyToNew(temp, e);
+            session.meta().applyToCreatedWithMode(temp, e);
             if (p.t().deferred()) {
                 session.defer(new TreePreparer.Deferred(temp, target));
             } else {

@@ -15,6 +15,7 @@ import java.util.List;
 public final class Excludes {
     public static final String LOST_FOUND = "lost+found";
 
+    private final java.util.Set<String> literalNames = new java.util.HashSet<>();
     private final List<PathMatcher> names = new ArrayList<>();
     private final List<PathMatcher> paths = new ArrayList<>();
     private final List<String> patterns;
@@ -33,6 +34,8 @@ public final class Excludes {
             PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + body);
             if (p.indexOf('/') >= 0) {
                 paths.add(m);
+            } else if (p.chars().noneMatch(c -> "*?[]{}\\".indexOf(c) >= 0)) {
+                literalNames.add(p); // no glob syntax: a set lookup instead of a regex per entry
             } else {
                 names.add(m);
             }
@@ -45,7 +48,14 @@ public final class Excludes {
 
     /** Whether a relative path ('/'-separated, not ".") is excluded by its own name or its whole path. */
     public boolean excludes(String relative) {
-        Path name = Path.of(PathGuard.name(relative));
+        String last = PathGuard.name(relative);
+        if (literalNames.contains(last)) {
+            return true;
+        }
+        if (names.isEmpty() && paths.isEmpty()) {
+            return false;
+        }
+        Path name = Path.of(last);
         for (PathMatcher m : names) {
             if (m.matches(name)) {
                 return true;

@@ -1,5 +1,6 @@
 package io.replicator.volume;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +26,41 @@ final class FileListValidator {
         this.checksum = checksum;
     }
 
-    /** Called before decoding a LIST frame of {@code count} entries: refuses the frame if it would exceed the limit. */
-    void expect(int count) throws ProtocolException {
-        if ((long) entries.size() + count > limits.maxEntries()) {
-            throw new ProtocolException("the file list has more than " + limits.maxEntries()
-                    + " entries, the limit of this destination");
+    /** Reads LIST frames up to LIST_END from the primary connection, checking each entry as it arrives. */
+    void receive(FrameChannel in) throws IOException {
+        while (true) {
+            Frame f = in.take("LIST or LIST_END");
+            try {
+                if (f.type() == FrameType.LIST_END) {
+                    int count = Wire.i32(f.payload(), "LIST_END count");
+                    Wire.end(f.payload(), FrameType.LIST_END);
+                    if (count != entries.size()) {
+                        throw new ProtocolException("LIST_END says " + count + " entries, " + entries.size() + " arrived");
+                    }
+                    break;
+                }
+                if (f.type() != FrameType.LIST) {
+                    throw new ProtocolException("expected LIST or LIST_END but got " + f.type());
+                }
+                ProtocolException[] bad = {null};
+                FileListCodec.decode(f.payload(), limits, e -> {
+                    if (bad[0] == null) {
+                        try {
+                            add(e);
+                        } catch (ProtocolException x) {
+                            bad[0] = x;
+                        }
+                    }
+                });
+                if (bad[0] != null) {
+                    throw bad[0];
+                }
+            } finally {
+                f.release();
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new ProtocolException("empty file list: at least the root \".\" is required");
         }
     }
 

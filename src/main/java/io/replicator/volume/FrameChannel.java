@@ -153,7 +153,7 @@ public final class FrameChannel {
                 if (protocolError) {
                     throw new ProtocolException(closeReason);
                 }
-                throw new IOException("connection to " + channel.remoteAddress() + " closed while waiting for "
+                throw new ConnectionClosedException("connection to " + channel.remoteAddress() + " closed while waiting for "
                         + expecting + (closeReason.isEmpty() ? "" : ": " + closeReason));
             }
             inbox.poll();
@@ -184,7 +184,7 @@ public final class FrameChannel {
         synchronized (this) {
             if (closeReason != null) {
                 frame.release();
-                throw new IOException("connection to " + channel.remoteAddress() + " closed"
+                throw new ConnectionClosedException("connection to " + channel.remoteAddress() + " closed"
                         + (closeReason.isEmpty() ? "" : ": " + closeReason));
             }
             bytesSent += n;

@@ -28,14 +28,23 @@ final class MetadataWriter {
      * uid/gid, so chown is skipped when those are the entry's (saves two syscalls per file).
      */
     void applyToNew(Path path, FileEntry e) throws IOException {
-        write(path, e, e.uid() != OWNER[0] || e.gid() != OWNER[1]);
+        write(path, e, e.uid() != OWNER[0] || e.gid() != OWNER[1], true);
+    }
+
+    /**
+     * Like {@link #applyToNew}, for a file created with the entry's mode (see {@link Umask#keeps}):
+     * chmod is skipped too unless a chown happens (chown may clear mode bits).
+     */
+    void applyToCreatedWithMode(Path path, FileEntry e) throws IOException {
+        boolean chown = e.uid() != OWNER[0] || e.gid() != OWNER[1];
+        write(path, e, chown, chown || !Umask.keeps(e.mode()));
     }
 
     void apply(Path path, FileEntry e) throws IOException {
-        write(path, e, true);
+        write(path, e, true, true);
     }
 
-    private void write(Path path, FileEntry e, boolean chown) throws IOException {
+    private void write(Path path, FileEntry e, boolean chown, boolean chmod) throws IOException {
         boolean link = e.type() == EntryType.SYMLINK;
         if (ownership == Ownership.APPLIED && chown) {
             Files.setAttribute(path, "unix:uid", e.uid(), LinkOption.NOFOLLOW_LINKS);
@@ -46,7 +55,9 @@ final class MetadataWriter {
             Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                     .setTimes(mtime, null, null);
         } else {
-            Files.setAttribute(path, "unix:mode", e.mode());
+            if (chmod) {
+                Files.setAttribute(path, "unix:mode", e.mode());
+            }
             Files.setLastModifiedTime(path, mtime);
         }
     }

@@ -34,6 +34,7 @@ final class SmallFile implements AutoCloseable {
     private ZstdCompressCtx compressor;
     private ZstdDecompressCtx decompressor;
     private int lastLength;
+    private final MessageDigest sha = FileHashes.newSha256();
 
     // ---- source ----
 
@@ -49,7 +50,7 @@ final class SmallFile implements AutoCloseable {
             }
             n += r;
         }
-        MessageDigest sha = FileHashes.newSha256();
+        sha.reset();
         sha.update(raw, 0, length);
         int codec = 0;
         byte[] data = raw;
@@ -77,8 +78,12 @@ final class SmallFile implements AutoCloseable {
 
     // ---- destination ----
 
-    /** Decodes, verifies and writes the file to a new temporary next to {@code target}; returns it. */
-    Path write(ByteBuf b, int expectedIndex, Path target) throws IOException {
+    /**
+     * Decodes, verifies and writes the file to a new temporary next to {@code target}, created with
+     * {@code mode} when the umask keeps it ({@link Umask#keeps}); returns the temporary, or null if
+     * the SHA-256 did not match.
+     */
+    Path write(ByteBuf b, int expectedIndex, Path target, int mode) throws IOException {
         int index = Wire.i32(b, "WHOLE_FILE index");
         if (index != expectedIndex) {
             throw new ProtocolException("WHOLE_FILE for entry " + index + " but entry " + expectedIndex
@@ -99,13 +104,13 @@ final class SmallFile implements AutoCloseable {
         }
         byte[] expected = Wire.bytes(b, 32, "WHOLE_FILE sha256");
         Wire.end(b, FrameType.WHOLE_FILE);
-        MessageDigest sha = FileHashes.newSha256();
+        sha.reset();
         sha.update(raw, 0, length);
         if (!MessageDigest.isEqual(sha.digest(), expected)) {
             return null; // verification failed: the caller asks for a resend
         }
         lastLength = length;
-        return writeSparse(target, length);
+        return writeSparse(target, length, mode);
     }
 
     /** Length of the file the last {@link #write} produced. */
@@ -129,12 +134,17 @@ final class SmallFile implements AutoCloseable {
     }
 
     /** Writes raw[0, length) into a fresh temporary, leaving all-zero 4 KiB blocks as holes. */
-    private Path writeSparse(Path target, int length) throws IOException {
+    private Path writeSparse(Path target, int length, int mode) throws IOException {
+        java.util.Set<StandardOpenOption> options = java.util.EnumSet.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        java.nio.file.attribute.FileAttribute<?>[] attrs = Umask.keeps(mode)
+                ? new java.nio.file.attribute.FileAttribute<?>[]{Umask.attribute(mode)}
+                : new java.nio.file.attribute.FileAttribute<?>[0];
         while (true) {
             Path temp = TempNames.next(target);
             FileChannel ch;
             try {
-                ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                ch = FileChannel.open(temp, options, attrs);
             } catch (FileAlreadyExistsException e) {
                 continue;
             }

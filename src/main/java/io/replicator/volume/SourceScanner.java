@@ -1,19 +1,19 @@
 package io.replicator.volume;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Walks the source volume without following symlinks and without leaving its filesystem (rsync -x),
- * parents before children, and hands each entry to a sink: directories, regular files, symlinks
+ * breadth first (parents before children), and hands each entry to a sink: directories, regular files, symlinks
  * (target read verbatim), and a second path of an inode already listed as HARDLINK to the first.
  * Sockets, FIFOs and devices are counted as unsupported. A file that vanishes mid-walk is left out.
  */
@@ -45,50 +45,45 @@ final class SourceScanner {
         if (TreePreparer.kind(rootAttrs) != TreePreparer.Kind.DIR) {
             throw new IOException("source volume " + root + " is not a directory");
         }
-        IOException[] failure = {null};
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                String rel = relative(dir);
-                if (!rel.equals(FileEntry.ROOT) && excludes.excludes(rel)) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                Map<String, Object> a = lstat(dir);
-                if (a == null) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                sink.accept(entry(rel, EntryType.DIR, a, null, -1, null));
-                // -x: list a mount point, do not descend into it
-                return Objects.equals(a.get("dev"), rootDev) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                String rel = relative(file);
-                if (excludes.excludes(rel)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                Map<String, Object> a = lstat(file);
-                if (a != null) {
-                    FileEntry e = fileEntry(file, rel, a);
-                    if (e != null) {
-                        sink.accept(e);
+        sink.accept(entry(FileEntry.ROOT, EntryType.DIR, rootAttrs, null, -1, null));
+        // Breadth first: a parent is always listed before its children, and a directory's files stay
+        // together. One lstat per entry (walkFileTree would stat each entry twice with ours).
+        ArrayDeque<String> dirs = new ArrayDeque<>();
+        dirs.add(FileEntry.ROOT);
+        while (!dirs.isEmpty()) {
+            String dir = dirs.poll();
+            Path dirPath = dir.equals(FileEntry.ROOT) ? root : root.resolve(dir);
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(dirPath)) {
+                for (Path child : children) {
+                    String name = child.getFileName().toString();
+                    String rel = dir.equals(FileEntry.ROOT) ? name : dir + "/" + name;
+                    if (excludes.excludes(rel)) {
+                        continue;
+                    }
+                    Map<String, Object> a = lstat(child);
+                    if (a == null) {
+                        continue; // vanished since readdir
+                    }
+                    if (TreePreparer.kind(a) == TreePreparer.Kind.DIR) {
+                        sink.accept(entry(rel, EntryType.DIR, a, null, -1, null));
+                        if (Objects.equals(a.get("dev"), rootDev)) {
+                            dirs.add(rel); // -x: a mount point is listed, not entered
+                        }
+                    } else {
+                        FileEntry e = fileEntry(child, rel, a);
+                        if (e != null) {
+                            sink.accept(e);
+                        }
                     }
                 }
-                return FileVisitResult.CONTINUE;
+            } catch (NoSuchFileException vanished) {
+                // the directory went away after it was listed: its entry stays, its contents are gone
+            } catch (DirectoryIteratorException e) {
+                throw new IOException("cannot scan the source volume at " + dir + ": " + Reasons.of(e.getCause()),
+                        e.getCause());
+            } catch (IOException e) {
+                throw new IOException("cannot scan the source volume at " + dir + ": " + Reasons.of(e), e);
             }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                if (!(exc instanceof NoSuchFileException)) {
-                    failure[0] = exc;
-                    return FileVisitResult.TERMINATE;
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        if (failure[0] != null) {
-            throw new IOException("cannot scan the source volume: " + Reasons.of(failure[0]), failure[0]);
         }
     }
 
@@ -108,9 +103,6 @@ final class SourceScanner {
             }
             case SYMLINK -> {
                 return entry(rel, EntryType.SYMLINK, a, Files.readSymbolicLink(file).toString(), -1, null);
-            }
-            case DIR -> {
-                return entry(rel, EntryType.DIR, a, null, -1, null); // not reached: walkFileTree visits dirs
             }
             default -> {
                 unsupported++;

@@ -25,6 +25,8 @@ final class TreePreparer {
     private final MetadataWriter meta;
     private final ChecksumMode checksum;
     private final List<Deferred> deferred;
+    private String listedParent;
+    private java.util.Set<String> listedNames;
 
     /** A prepared temporary that replaces a directory at commit. */
     record Deferred(Path temp, Path target) {
@@ -47,7 +49,7 @@ final class TreePreparer {
         for (int i = 0; i < entries.size(); i++) {
             FileEntry e = entries.get(i);
             Path p = resolve(e);
-            Map<String, Object> attrs = lstatOrNull(p);
+            Map<String, Object> attrs = e.isRoot() || exists(e) ? lstatOrNull(p) : null;
             switch (e.type()) {
                 case DIR -> directory(p, attrs);
                 case FILE -> {
@@ -61,6 +63,26 @@ final class TreePreparer {
             }
         }
         return transfers;
+    }
+
+    /**
+     * Whether the entry's name exists in its parent directory, from one listing per directory (the
+     * list keeps a directory's entries together). Most entries of a first sync do not exist, and
+     * asking lstat about each would cost a NoSuchFileException (a stack trace) per file.
+     */
+    private boolean exists(FileEntry e) throws IOException {
+        String parent = PathGuard.parent(e.path());
+        if (!parent.equals(listedParent)) {
+            listedParent = parent;
+            listedNames = new java.util.HashSet<>();
+            Path dir = parent.equals(FileEntry.ROOT) ? root : root.resolve(parent);
+            try (java.nio.file.DirectoryStream<Path> names = Files.newDirectoryStream(dir)) {
+                for (Path n : names) {
+                    listedNames.add(n.getFileName().toString());
+                }
+            }
+        }
+        return listedNames.contains(PathGuard.name(e.path()));
     }
 
     private void directory(Path p, Map<String, Object> attrs) throws IOException {

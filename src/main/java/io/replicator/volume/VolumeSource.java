@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -79,7 +77,8 @@ public final class VolumeSource implements AutoCloseable {
             }
             result = cause instanceof PeerAbortedException pa && pa.refused() ? SessionResult.REFUSED : SessionResult.FAILED;
             error = Reasons.of(cause);
-            if (!chans.isEmpty() && !(cause instanceof PeerAbortedException)) {
+            if (!chans.isEmpty() && !(cause instanceof PeerAbortedException)
+                    && !(cause instanceof ConnectionClosedException)) {
                 chans.get(0).abort(error);
             }
         } finally {
@@ -149,37 +148,28 @@ public final class VolumeSource implements AutoCloseable {
                             SyncProgress progress) throws IOException {
         Path root = s.root();
         LiteralCompression z = s.compression();
-        List<Future<?>> others = new ArrayList<>();
-        for (int i = 1; i < chans.size(); i++) {
+        List<StreamRunner.Work> works = new ArrayList<>();
+        for (int i = 0; i < chans.size(); i++) {
             FrameChannel c = chans.get(i);
-            others.add(workers.submit(() -> {
-                try {
+            boolean joined = i > 0;
+            works.add(() -> {
+                if (joined) {
                     c.expect(FrameType.JOINED, "after JOIN").release();
-                    new SourceStream(c, root, list, z, stats, progress).run();
-                } catch (IOException | RuntimeException e) {
-                    chans.forEach(x -> x.channel().close());
-                    throw e;
                 }
-                return null;
-            }));
+                new SourceStream(c, root, list, z, stats, progress).run();
+            });
         }
-        try {
-            new SourceStream(chans.get(0), root, list, z, stats, progress).run();
-        } catch (IOException | RuntimeException e) {
-            chans.subList(1, chans.size()).forEach(x -> x.channel().close());
-            throw e;
-        }
-        for (Future<?> f : others) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                throw c instanceof IOException io ? io : new IOException(Reasons.of(c), c);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while streams were running", e);
+        StreamRunner.runAll(workers, works, first -> {
+            // A local error: tell the destination (ABORT) and stop. A closed connection or the
+            // destination's ABORT: the primary connection brings (or has brought) its reason.
+            if (!(first instanceof ConnectionClosedException) && !(first instanceof PeerAbortedException)) {
+                chans.get(0).abort(Reasons.of(first));
             }
-        }
+            if (first instanceof PeerAbortedException) {
+                chans.get(0).channel().close();
+            }
+            chans.subList(1, chans.size()).forEach(x -> x.channel().close());
+        });
     }
 
     @Override

@@ -53,6 +53,13 @@ final class Harness implements AutoCloseable {
         return r;
     }
 
+    /** Waits until the destination has no running session (a failed session's workers have stopped). */
+    void awaitIdle() throws InterruptedException {
+        if (!context.awaitIdle(java.time.Duration.ofSeconds(60))) {
+            throw new AssertionError("destination sessions still running after 60 s");
+        }
+    }
+
     @Override
     public void close() {
         source.close();

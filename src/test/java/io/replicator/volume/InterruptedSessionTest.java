@@ -53,6 +53,7 @@ class InterruptedSessionTest {
                 assertThat(cut.error()).isNotNull();
                 SessionReport d = h.nextReport();
                 assertThat(d.result()).isEqualTo(SessionResult.FAILED);
+                h.awaitIdle();
             }
             int updated = 0;
             for (Map.Entry<String, String> e : hashes(dst).entrySet()) {
