@@ -1,6 +1,5 @@
 package io.replicator.config;
 
-import io.replicator.psk.PskKeyFile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,11 +23,9 @@ public final class ConfigBinder {
     static final String PREFIX = "replicator.";
     private static final String REMOTES = "remotes";
     private static final String BUCKET_SYNC = "bucket-sync";
-    private static final String VOLUME_SOURCE = "volume-source";
-    private static final String VOLUME_DESTINATION = "volume-destination";
+    private static final String VOLUME_SOURCE = VolumeSections.VOLUME_SOURCE;
+    private static final String VOLUME_DESTINATION = VolumeSections.VOLUME_DESTINATION;
     private static final Set<String> SECTIONS = Set.of(REMOTES, BUCKET_SYNC, VOLUME_SOURCE, VOLUME_DESTINATION);
-    static final String DEFAULT_VOLUME_SCHEDULE = "*/5 * * * *";
-    static final int DEFAULT_VOLUME_PORT = 8000;
     private static final String NAME = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
     static final String DEFAULT_BUCKET_SCHEDULE = "0 5 * * *";
 
@@ -51,15 +48,16 @@ public final class ConfigBinder {
             jobs.put(name, bucketSync(name, remotes, settings.timeZone()));
         }
         Map<String, VolumeSourceJobConfig> sources = new LinkedHashMap<>();
+        VolumeSections volumes = new VolumeSections(in);
         for (String name : sectionNames(VOLUME_SOURCE)) {
-            sources.put(name, volumeSource(name, settings.timeZone()));
+            sources.put(name, volumes.volumeSource(name, settings.timeZone()));
         }
         Map<String, VolumeDestinationJobConfig> destinations = new LinkedHashMap<>();
         for (String name : sectionNames(VOLUME_DESTINATION)) {
-            destinations.put(name, volumeDestination(name));
+            destinations.put(name, volumes.volumeDestination(name));
         }
         uniqueJobNames(jobs.keySet(), sources.keySet());
-        uniquePorts(destinations);
+        volumes.uniquePorts(destinations);
         reportUnknownKeys();
         if (!in.problems().isEmpty()) {
             throw new ConfigException(in.problems());
@@ -69,7 +67,7 @@ public final class ConfigBinder {
 
     private Settings settings() {
         String zoneKey = PREFIX + "time-zone";
-        ZoneId zone = zone(zoneKey, in.string(zoneKey, "UTC"));
+        ZoneId zone = in.zone(zoneKey, in.string(zoneKey, "UTC"));
         String e = PREFIX + "embedded-s3.";
         boolean embedded = in.bool(e + "enabled", false);
         Settings.EmbeddedS3 s3 = new Settings.EmbeddedS3(embedded,
@@ -126,8 +124,8 @@ public final class ConfigBinder {
             in.problem(p + "buckets", null, "is required: a comma-separated list such as a,b,c or src:dst");
         }
         String zoneText = in.optional(p + "time-zone").orElse(null);
-        ZoneId zone = zoneText == null ? defaultZone : zone(p + "time-zone", zoneText);
-        CronSchedule schedule = schedule(p + "schedule", in.string(p + "schedule", DEFAULT_BUCKET_SCHEDULE), zone);
+        ZoneId zone = zoneText == null ? defaultZone : in.zone(p + "time-zone", zoneText);
+        CronSchedule schedule = in.schedule(p + "schedule", in.string(p + "schedule", DEFAULT_BUCKET_SCHEDULE), zone);
         boolean dryRun = in.bool(p + "dry-run", false);
         DeleteLimit limit = DeleteLimit.NONE;
         Optional<String> maxDelete = in.optional(p + "max-delete");
@@ -149,97 +147,11 @@ public final class ConfigBinder {
                 in.list(p + "include"), in.list(p + "exclude"), in.bool(p + "create-destination-bucket", false));
     }
 
-    private VolumeSourceJobConfig volumeSource(String name, ZoneId defaultZone) {
-        String p = PREFIX + VOLUME_SOURCE + "." + name + ".";
-        Path path = directory(p + "path", in.required(p + "path", "the mounted source volume"));
-        String address = in.required(p + "address", "the destination's host name or address");
-        int port = in.integer(p + "port", DEFAULT_VOLUME_PORT, 1, 65535);
-        Path keyFile = keyFile(p + "key-file");
-        String zoneText = in.optional(p + "time-zone").orElse(null);
-        ZoneId zone = zoneText == null ? defaultZone : zone(p + "time-zone", zoneText);
-        CronSchedule schedule = schedule(p + "schedule", in.string(p + "schedule", DEFAULT_VOLUME_SCHEDULE), zone);
-        String method = in.string(p + "copy-method", "Direct");
-        VolumeSourceJobConfig.CopyMethod copyMethod = switch (method) {
-            case "Direct" -> VolumeSourceJobConfig.CopyMethod.DIRECT;
-            case "Clone" -> VolumeSourceJobConfig.CopyMethod.CLONE;
-            case "Snapshot" -> VolumeSourceJobConfig.CopyMethod.SNAPSHOT;
-            default -> {
-                in.problem(p + "copy-method", method, "must be Direct, Clone or Snapshot");
-                yield VolumeSourceJobConfig.CopyMethod.DIRECT;
-            }
-        };
-        if (copyMethod != VolumeSourceJobConfig.CopyMethod.DIRECT) {
-            in.problem(p + "copy-method", method, "needs the Kubernetes integration, which is not available yet: use Direct");
-        }
-        VolumeSourceJobConfig.Transfer transfer = new VolumeSourceJobConfig.Transfer(
-                in.integer(p + "streams", 4, 1, 64),
-                in.integer(p + "compression-level", 0, 0, 19),
-                in.bytes(p + "bandwidth-limit", 0, 0),
-                in.bool(p + "checksum", false));
-        java.util.List<String> exclude = new ArrayList<>(List.of("lost+found"));
-        exclude.addAll(in.list(p + "exclude"));
-        String destinationJob = in.string(p + "destination-job", name);
-        return new VolumeSourceJobConfig(name, destinationJob, path, address, port, keyFile, schedule, copyMethod, transfer,
-                List.copyOf(exclude), timeouts(p));
-    }
-
-    private VolumeDestinationJobConfig volumeDestination(String name) {
-        String p = PREFIX + VOLUME_DESTINATION + "." + name + ".";
-        Path path = directory(p + "path", in.required(p + "path", "the mounted destination volume"));
-        return new VolumeDestinationJobConfig(name, path, in.string(p + "bind-address", "0.0.0.0"),
-                in.integer(p + "port", DEFAULT_VOLUME_PORT, 1, 65535), keyFile(p + "key-file"), timeouts(p));
-    }
-
-    private VolumeSourceJobConfig.Timeouts timeouts(String p) {
-        return new VolumeSourceJobConfig.Timeouts(
-                in.duration(p + "handshake-timeout", Duration.ofSeconds(10)),
-                in.duration(p + "idle-timeout", Duration.ofSeconds(180)),
-                in.duration(p + "sync-timeout", Duration.ofHours(6)));
-    }
-
-    private Path directory(String key, String text) {
-        if (text.isEmpty()) {
-            return null;
-        }
-        Path p = Path.of(text);
-        if (!java.nio.file.Files.isDirectory(p)) {
-            in.problem(key, text, "is not an existing directory");
-        }
-        return p;
-    }
-
-    private Path keyFile(String key) {
-        String text = in.required(key, "a PSK file in stunnel's format (identity:hexkey), e.g. from 'keygen'");
-        if (text.isEmpty()) {
-            return null;
-        }
-        Path p = Path.of(text);
-        try {
-            PskKeyFile.parse(p);
-        } catch (java.io.IOException e) {
-            // PskKeyFile's messages name the file and line, never the key.
-            in.problem(key, text, java.nio.file.Files.isReadable(p) ? "is not a valid PSK file: " + e.getMessage()
-                    : "cannot be read");
-        }
-        return p;
-    }
-
     /** --once JOB must name one job: bucket syncs and volume sources share one namespace. */
     private void uniqueJobNames(Set<String> buckets, Set<String> sources) {
         for (String n : sources) {
             if (buckets.contains(n)) {
                 in.problem(PREFIX + VOLUME_SOURCE + "." + n, null, "reuses the name of a bucket-sync job: names must differ");
-            }
-        }
-    }
-
-    private void uniquePorts(Map<String, VolumeDestinationJobConfig> destinations) {
-        Map<Integer, String> byPort = new java.util.HashMap<>();
-        for (VolumeDestinationJobConfig d : destinations.values()) {
-            String other = byPort.putIfAbsent(d.port(), d.name());
-            if (other != null) {
-                in.problem(PREFIX + VOLUME_DESTINATION + "." + d.name() + ".port", String.valueOf(d.port()),
-                        "is already the port of volume destination " + other);
             }
         }
     }
@@ -255,24 +167,6 @@ public final class ConfigBinder {
                     + (remotes.isEmpty() ? "none" : String.join(", ", remotes.keySet())) + ")");
         }
         return r;
-    }
-
-    private CronSchedule schedule(String key, String text, ZoneId zone) {
-        try {
-            return CronSchedule.parse(text, zone == null ? ZoneId.of("UTC") : zone);
-        } catch (IllegalArgumentException e) {
-            in.problem(key, text, "is not a schedule: " + e.getMessage());
-            return null;
-        }
-    }
-
-    private ZoneId zone(String key, String text) {
-        try {
-            return ZoneId.of(text);
-        } catch (RuntimeException e) {
-            in.problem(key, text, "is not a time zone such as UTC or Europe/Stockholm");
-            return ZoneId.of("UTC");
-        }
     }
 
     private URI endpoint(String key, String text) {

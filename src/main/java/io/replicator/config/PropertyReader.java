@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -164,6 +165,26 @@ public final class PropertyReader {
         } catch (IOException | RuntimeException e) {
             problem(key + "-file", file.get(), "cannot read the file (" + e.getClass().getSimpleName() + ")");
             return Optional.empty();
+        }
+    }
+
+    /** A cron schedule (see CronSchedule) in a zone; null (and a problem) when malformed. */
+    public CronSchedule schedule(String key, String text, ZoneId zone) {
+        try {
+            return CronSchedule.parse(text, zone == null ? ZoneId.of("UTC") : zone);
+        } catch (IllegalArgumentException e) {
+            problem(key, text, "is not a schedule: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** A time zone such as UTC or Europe/Stockholm; UTC (and a problem) when unknown. */
+    public ZoneId zone(String key, String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (RuntimeException e) {
+            problem(key, text, "is not a time zone such as UTC or Europe/Stockholm");
+            return ZoneId.of("UTC");
         }
     }
 
