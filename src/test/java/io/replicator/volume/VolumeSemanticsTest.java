@@ -108,4 +108,18 @@ class VolumeSemanticsTest {
             assertThat(Files.isDirectory(dst.resolve("sub"), LinkOption.NOFOLLOW_LINKS)).isTrue();
         }
     }
+
+    @Test
+    void unreachableDestinationIsAClearFailure() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // closed again: nothing listens there any more
+        }
+        try (VolumeSource source = new VolumeSource()) {
+            SourceReport r = source.sync(SourceSettings.of("vol", src, "127.0.0.1", port), SyncProgress.NONE);
+            assertThat(r.result()).isEqualTo(SessionResult.FAILED);
+            assertThat(r.error()).contains("cannot connect to 127.0.0.1:" + port + " for job \"vol\"");
+        }
+    }
 }
