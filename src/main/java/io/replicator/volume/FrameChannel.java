@@ -33,6 +33,7 @@ public final class FrameChannel {
     private boolean protocolError;
     private long unflushed;
     private final Object sendLock = new Object();
+    private volatile BandwidthLimiter limiter;
     private ByteBuf batch; // small frames not yet written, guarded by sendLock
     private long bytesSent;
     private long bytesReceived;
@@ -47,6 +48,11 @@ public final class FrameChannel {
 
     public Channel channel() {
         return channel;
+    }
+
+    /** Every later send first waits for the limiter (shared by the streams of one sync). */
+    public void limit(BandwidthLimiter l) {
+        this.limiter = l;
     }
 
     // ---- event loop side ----
@@ -178,6 +184,9 @@ public final class FrameChannel {
      */
     public void send(ByteBuf frame) throws IOException {
         int n = frame.readableBytes();
+        if (limiter != null) {
+            limiter.acquire(n);
+        }
         if (!channel.isWritable()) {
             awaitWritable(frame);
         }

@@ -42,7 +42,9 @@ public final class VolumeSource implements AutoCloseable {
         SessionResult result = SessionResult.OK;
         String error = null;
         try {
+            BandwidthLimiter limiter = s.bandwidthLimit() > 0 ? new BandwidthLimiter(s.bandwidthLimit()) : null;
             FrameChannel primary = client.connect(s, counter);
+            primary.limit(limiter);
             chans.add(primary);
             ByteBufAllocator alloc = primary.channel().alloc();
             primary.send(new Hello(Wire.VERSION, s.job(), s.compression(), s.checksum(), s.streams(),
@@ -56,6 +58,7 @@ public final class VolumeSource implements AutoCloseable {
             }
             for (int i = 1; i < s.streams(); i++) {
                 FrameChannel c = client.connect(s, counter);
+                c.limit(limiter);
                 chans.add(c);
                 c.send(new Join(s.job(), sessionId, i).encode(alloc));
                 c.flush();

@@ -122,4 +122,20 @@ class VolumeSemanticsTest {
             assertThat(r.error()).contains("cannot connect to 127.0.0.1:" + port + " for job \"vol\"");
         }
     }
+
+    @Test
+    void bandwidthLimitedSyncCompletes() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Path dst = Files.createDirectories(tmp.resolve("dst"));
+        TreeGenerator gen = new TreeGenerator(14);
+        for (int i = 0; i < 20; i++) {
+            gen.write(src.resolve("f" + i), 100_000);
+        }
+        try (Harness h = new Harness(dst)) {
+            SourceReport r = h.sync(h.settings(src).withBandwidthLimit(100L << 20));
+            assertThat(r.error()).isNull();
+            assertThat(r.filesSent()).isEqualTo(20);
+            assertThat(Rsync.differences(src, dst)).isEmpty();
+        }
+    }
 }
