@@ -60,7 +60,7 @@ final class DestinationSession {
         this.streams = new FrameChannel[hello.streams()];
         this.streams[0] = primary;
         this.joined = new CountDownLatch(hello.streams() - 1);
-        this.meta = new MetadataWriter(context.ownership());
+        this.meta = new MetadataWriter(context.ownership(), hello.xattrs());
         List<String> all = new ArrayList<>(job.excludes());
         all.addAll(hello.excludes());
         this.protect = new Excludes(all);
@@ -144,7 +144,7 @@ final class DestinationSession {
     }
 
     private FileListValidator receiveList() throws IOException {
-        FileListValidator v = new FileListValidator(job.limits(), protect, hello.checksum());
+        FileListValidator v = new FileListValidator(job.limits(), protect, hello.checksum(), hello.xattrs());
         v.receive(streams[0]);
         entries = v.entries();
         stats.entries.add(entries.size());

@@ -47,7 +47,7 @@ public final class VolumeSource implements AutoCloseable {
             primary.limit(limiter);
             chans.add(primary);
             ByteBufAllocator alloc = primary.channel().alloc();
-            primary.send(new Hello(Wire.VERSION, s.job(), s.compression(), s.checksum(), s.streams(),
+            primary.send(new Hello(Wire.VERSION, s.job(), s.compression(), s.checksum(), s.streams(), s.xattrs(),
                     new Excludes(s.excludes()).patterns()).encode(alloc));
             Frame w = primary.expect(FrameType.WELCOME, "after HELLO");
             byte[] sessionId;
@@ -109,7 +109,7 @@ public final class VolumeSource implements AutoCloseable {
         List<FileEntry> list = new ArrayList<>();
         ByteBuf[] body = {alloc.buffer(FileListCodec.BATCH_BYTES + 8192)};
         int[] inBatch = {0};
-        SourceScanner scanner = new SourceScanner(s.root(), new Excludes(s.excludes()), s.checksum());
+        SourceScanner scanner = new SourceScanner(s.root(), new Excludes(s.excludes()), s.checksum(), s.xattrs());
         try {
             scanner.scan(e -> {
                 list.add(e);

@@ -38,7 +38,7 @@ final class RawClient implements AutoCloseable {
     }
 
     void hello(String job) throws IOException {
-        send(new Hello(Wire.VERSION, job, io.replicator.delta.LiteralCompression.NONE, ChecksumMode.QUICK, 1, List.of())
+        send(new Hello(Wire.VERSION, job, io.replicator.delta.LiteralCompression.NONE, ChecksumMode.QUICK, 1, XattrMode.OFF, List.of())
                 .encode(ByteBufAllocator.DEFAULT));
     }
 
