@@ -68,8 +68,8 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
             frames.onFrame(f);
             return;
         }
-        if (refused) {
-            f.release(); // frames that were already decoded when the connection was refused
+        if (refused || f.type() == FrameType.PING) {
+            f.release(); // decoded before the refusal took effect, or a keepalive: nothing to do
             return;
         }
         try {
