@@ -44,7 +44,7 @@ final class Committer {
             FileEntry e = entries.get(i);
             if (e.type() == EntryType.DIR) {
                 Path p = s.resolve(e);
-                if (!s.meta().matches(MetadataWriter.lstat(p), e)) {
+                if (!s.meta().matches(p, MetadataWriter.lstat(p), e)) {
                     s.meta().apply(p, e);
                 }
             }

@@ -26,6 +26,7 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> helloTimeout;
     private long startNanos;
     private boolean refused;
+    private boolean reportFired; // event loop only
 
     DestinationHandler(DestinationContext context) {
         this.context = context;
@@ -67,8 +68,8 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
             frames.onFrame(f);
             return;
         }
-        if (refused) {
-            f.release(); // frames that were already decoded when the connection was refused
+        if (refused || f.type() == FrameType.PING) {
+            f.release(); // decoded before the refusal took effect, or a keepalive: nothing to do
             return;
         }
         try {
@@ -136,9 +137,20 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(Wire.finish(b));
     }
 
-    /** Called by the session (any thread): the report goes down the pipeline on the event loop. */
+    /**
+     * Called by the session (any thread): the report goes down the pipeline on the event loop,
+     * unless one was fired already. Exactly one per connection: whichever comes first of this and
+     * {@link #channelInactive} (which always runs while the pipeline still has its handlers).
+     */
     void fire(SessionReport report) {
-        onEventLoop(() -> ctx.fireChannelRead(report));
+        onEventLoop(() -> fireOnEventLoop(report));
+    }
+
+    private void fireOnEventLoop(SessionReport report) {
+        if (!reportFired) {
+            reportFired = true;
+            ctx.fireChannelRead(report);
+        }
     }
 
     /** Called by the session when it is over: closes this connection after what was queued. */
@@ -164,7 +176,7 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
         SessionReport report = new SessionReport(job, "", String.valueOf(ctx.channel().remoteAddress()), identity,
                 SessionResult.REFUSED, 0, 0, 0, 0, 0, 0, 0, 0, "", Duration.ofNanos(System.nanoTime() - startNanos),
                 reason);
-        ctx.fireChannelRead(report);
+        fireOnEventLoop(report);
         ByteBuf b = Wire.start(ctx.alloc(), FrameType.REFUSED, 128);
         Wire.writeString(b, Reasons.clip(reason));
         ctx.writeAndFlush(Wire.finish(b)).addListener(ChannelFutureListener.CLOSE);
@@ -181,14 +193,11 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         cancelTimeout();
+        if (session != null && !reportFired) {
+            fireOnEventLoop(session.connectionLost());
+        }
         if (frames != null) {
             frames.onClosed("");
-        }
-        if (session != null) {
-            SessionReport r = session.connectionLost();
-            if (r != null) {
-                ctx.fireChannelRead(r);
-            }
         }
         super.channelInactive(ctx);
     }

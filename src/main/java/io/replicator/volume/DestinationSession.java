@@ -45,7 +45,6 @@ final class DestinationSession {
     private volatile boolean touchedDisk;
     private volatile boolean aborted;
     private volatile String firstError; // the first stream failure, for a report fired on connection loss
-    private final java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
     private String lockHolder;
     private List<FileEntry> entries = List.of();
 
@@ -61,7 +60,7 @@ final class DestinationSession {
         this.streams = new FrameChannel[hello.streams()];
         this.streams[0] = primary;
         this.joined = new CountDownLatch(hello.streams() - 1);
-        this.meta = new MetadataWriter(context.ownership());
+        this.meta = new MetadataWriter(context.ownership(), hello.xattrs());
         List<String> all = new ArrayList<>(job.excludes());
         all.addAll(hello.excludes());
         this.protect = new Excludes(all);
@@ -94,8 +93,11 @@ final class DestinationSession {
             streams[0].send(committed());
             streams[0].flush();
         } catch (IOException | RuntimeException e) {
-            error = Reasons.of(e);
+            error = firstError != null && e instanceof ConnectionClosedException ? firstError : Reasons.of(e);
             result = touchedDisk ? SessionResult.FAILED : SessionResult.REFUSED;
+            // Report before telling the source: it closes on REFUSED/ABORT, and then the pipeline is gone.
+            firstError = error;
+            fireOnce(report(result, error));
             FrameChannel primary = streams[0];
             if (result == SessionResult.REFUSED) {
                 ByteBuf b = Wire.start(primary.channel().alloc(), FrameType.REFUSED, 128);
@@ -125,27 +127,24 @@ final class DestinationSession {
         }
     }
 
+    /** The handler fires only the first report of a connection (see {@link DestinationHandler#fire}). */
     private void fireOnce(SessionReport r) {
-        if (reported.compareAndSet(false, true)) {
-            handler.fire(r);
-        }
+        handler.fire(r);
     }
 
     /**
-     * The primary connection closed (event loop): fire the report now, while the pipeline still has
-     * its handlers; the worker threads notice the closed channel and stop on their own.
+     * The report for a primary connection that closed before the session reported (called on the
+     * event loop, while the pipeline still has its handlers); the worker threads notice the closed
+     * channel and stop on their own.
      */
     SessionReport connectionLost() {
-        if (!reported.compareAndSet(false, true)) {
-            return null;
-        }
         String why = firstError;
         return report(touchedDisk ? SessionResult.FAILED : SessionResult.REFUSED,
                 why != null ? why : "connection closed by the source before the session ended");
     }
 
     private FileListValidator receiveList() throws IOException {
-        FileListValidator v = new FileListValidator(job.limits(), protect, hello.checksum());
+        FileListValidator v = new FileListValidator(job.limits(), protect, hello.checksum(), hello.xattrs());
         v.receive(streams[0]);
         entries = v.entries();
         stats.entries.add(entries.size());

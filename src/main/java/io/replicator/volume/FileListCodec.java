@@ -19,12 +19,13 @@ public final class FileListCodec {
     public static final int BATCH_BYTES = 128 * 1024;
     private static final int ZSTD_LEVEL = 3;
     private static final int HAS_SHA = 0x80;
+    private static final int HAS_XATTRS = 0x40;
 
     private FileListCodec() {
     }
 
     public static void writeEntry(ByteBuf body, FileEntry e) {
-        body.writeByte(e.type().ordinal() | (e.sha256() != null ? HAS_SHA : 0));
+        body.writeByte(e.type().ordinal() | (e.sha256() != null ? HAS_SHA : 0) | (e.xattrs() != null ? HAS_XATTRS : 0));
         Wire.writeString(body, e.path());
         body.writeInt(e.mode());
         body.writeInt(e.uid());
@@ -38,6 +39,9 @@ public final class FileListCodec {
         }
         if (e.sha256() != null) {
             body.writeBytes(e.sha256());
+        }
+        if (e.xattrs() != null) {
+            Xattrs.encode(body, e.xattrs());
         }
     }
 
@@ -100,7 +104,7 @@ public final class FileListCodec {
 
     private static FileEntry readEntry(ByteBuf b, EntryLimits limits) throws ProtocolException {
         int typeByte = Wire.u8(b, "entry type");
-        EntryType type = EntryType.of(typeByte & ~HAS_SHA);
+        EntryType type = EntryType.of(typeByte & ~(HAS_SHA | HAS_XATTRS));
         String path = Wire.readString(b, "entry path", limits.maxPathBytes());
         int mode = Wire.i32(b, "entry mode");
         if ((mode & ~07777) != 0) {
@@ -131,7 +135,14 @@ public final class FileListCodec {
             }
             sha = Wire.bytes(b, 32, "entry " + path + " sha256");
         }
-        return new FileEntry(path, type, mode, uid, gid, size, mtime, target, primary, sha);
+        java.util.Map<String, byte[]> xattrs = null;
+        if ((typeByte & HAS_XATTRS) != 0) {
+            if (type != EntryType.FILE && type != EntryType.DIR) {
+                throw new ProtocolException("entry " + path + ": only FILE and DIR entries carry xattrs");
+            }
+            xattrs = Xattrs.decode(b, path);
+        }
+        return new FileEntry(path, type, mode, uid, gid, size, mtime, target, primary, sha, xattrs);
     }
 
     /** Raw body bytes of a batch so far, to decide when to cut a frame. */

@@ -17,13 +17,15 @@ final class FileListValidator {
     private final EntryLimits limits;
     private final Excludes protectedPaths;
     private final ChecksumMode checksum;
+    private final XattrMode xattrs;
     private final List<FileEntry> entries = new ArrayList<>();
     private final Map<String, Integer> byPath = new HashMap<>();
 
-    FileListValidator(EntryLimits limits, Excludes protectedPaths, ChecksumMode checksum) {
+    FileListValidator(EntryLimits limits, Excludes protectedPaths, ChecksumMode checksum, XattrMode xattrs) {
         this.limits = limits;
         this.protectedPaths = protectedPaths;
         this.checksum = checksum;
+        this.xattrs = xattrs;
     }
 
     /** Reads LIST frames up to LIST_END from the primary connection, checking each entry as it arrives. */
@@ -91,6 +93,10 @@ final class FileListValidator {
         if (e.type() == EntryType.FILE && (checksum == ChecksumMode.FULL) != (e.sha256() != null)) {
             throw new ProtocolException("entry " + PathGuard.quote(e.path()) + ": a SHA-256 must be sent exactly in "
                     + "FULL checksum mode (this session: " + checksum + ")");
+        }
+        if (e.xattrs() != null && xattrs != XattrMode.USER) {
+            throw new ProtocolException("entry " + PathGuard.quote(e.path()) + " carries xattrs but the session did "
+                    + "not ask for them");
         }
         if (byPath.putIfAbsent(e.path(), index) != null) {
             throw new ProtocolException("entry " + PathGuard.quote(e.path()) + " appears twice in the file list");

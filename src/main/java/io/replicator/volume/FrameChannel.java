@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Blocking, flow-controlled view of one connection for a protocol thread. The Netty handler pushes
@@ -22,6 +24,7 @@ public final class FrameChannel {
     private static final int SMALL_FRAME = 8 * 1024;
     private static final int BATCH = 64 * 1024;
     private static final Object CLOSED = new Object();
+    private static final long KEEPALIVE_MAX_MS = 30_000;
 
     private final Channel channel;
     private final long highWater;
@@ -33,27 +36,49 @@ public final class FrameChannel {
     private boolean protocolError;
     private long unflushed;
     private final Object sendLock = new Object();
+    private volatile BandwidthLimiter limiter;
     private ByteBuf batch; // small frames not yet written, guarded by sendLock
     private long bytesSent;
     private long bytesReceived;
+    private long lastHeard;
 
-    /** {@code highWater} 0: no inbound flow control (the peer bounds what it sends by protocol). */
+    /**
+     * {@code highWater} 0: no inbound flow control (the peer bounds what it sends by protocol).
+     * {@code timeout}: how long the peer may stay silent (no frame, not even PING) while this side
+     * waits for one, and how long a send may wait for room. A PING goes out every third of it (at
+     * most every 30 s), so long silent work (signing a huge file, a long commit) neither trips the
+     * peer's wait nor the TLS-PSK idle timeout.
+     */
     public FrameChannel(Channel channel, long highWater, Duration timeout) {
         this.channel = channel;
         this.highWater = highWater;
         this.timeout = timeout;
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(512 * 1024, 2 * 1024 * 1024));
+        long every = Math.max(1, Math.min(timeout.toMillis() / 3, KEEPALIVE_MAX_MS));
+        ScheduledFuture<?> pings = channel.eventLoop().scheduleAtFixedRate(() -> {
+            if (channel.isActive()) {
+                channel.writeAndFlush(Wire.empty(channel.alloc(), FrameType.PING), channel.voidPromise());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        channel.closeFuture().addListener(f -> pings.cancel(false));
     }
 
     public Channel channel() {
         return channel;
     }
 
+    /** Every later send first waits for the limiter (shared by the streams of one sync). */
+    public void limit(BandwidthLimiter l) {
+        this.limiter = l;
+    }
+
     // ---- event loop side ----
 
     public synchronized void onFrame(Frame frame) {
-        if (closeReason != null) {
-            frame.release();
+        lastHeard = System.nanoTime();
+        if (closeReason != null || frame.type() == FrameType.PING) {
+            frame.release(); // a PING only proves the peer is alive
+            notifyAll();
             return;
         }
         inbox.add(frame);
@@ -139,12 +164,12 @@ public final class FrameChannel {
             flush();
         }
         synchronized (this) {
-            long deadline = System.nanoTime() + timeout.toNanos();
+            lastHeard = Math.max(lastHeard, System.nanoTime() - 1); // the wait starts now at the earliest
             while (inbox.isEmpty()) {
-                long left = deadline - System.nanoTime();
+                long left = lastHeard + timeout.toNanos() - System.nanoTime();
                 if (left <= 0) {
-                    throw new IOException("no frame from " + channel.remoteAddress() + " for " + timeout.toSeconds()
-                            + " s while waiting for " + expecting);
+                    throw new IOException("nothing from " + channel.remoteAddress() + " (not even a keepalive) for "
+                            + timeout.toSeconds() + " s while waiting for " + expecting);
                 }
                 waitNanos(left);
             }
@@ -178,6 +203,9 @@ public final class FrameChannel {
      */
     public void send(ByteBuf frame) throws IOException {
         int n = frame.readableBytes();
+        if (limiter != null) {
+            limiter.acquire(n);
+        }
         if (!channel.isWritable()) {
             awaitWritable(frame);
         }

@@ -12,7 +12,7 @@ import java.util.List;
  * told clearly which version this side speaks.
  */
 public record Hello(int version, String job, LiteralCompression compression, ChecksumMode checksum, int streams,
-                    List<String> excludes) {
+                    XattrMode xattrs, List<String> excludes) {
     public static final int MAX_JOB_NAME = 253;
     public static final int MAX_STREAMS = 16;
     public static final int MAX_EXCLUDES = 256;
@@ -32,6 +32,7 @@ public record Hello(int version, String job, LiteralCompression compression, Che
         b.writeByte(zstd ? compression.level() : 0);
         b.writeByte(checksum.ordinal());
         b.writeByte(streams);
+        b.writeByte(xattrs == XattrMode.USER ? 1 : 0);
         b.writeShort(excludes.size());
         excludes.forEach(e -> Wire.writeString(b, e));
         return Wire.finish(b);
@@ -47,13 +48,15 @@ public record Hello(int version, String job, LiteralCompression compression, Che
         int checksum = Wire.range(Wire.u8(b, "HELLO checksum mode"), 0, ChecksumMode.values().length - 1,
                 "HELLO checksum mode");
         int streams = Wire.range(Wire.u8(b, "HELLO streams"), 1, MAX_STREAMS, "HELLO streams");
+        int options = Wire.range(Wire.u8(b, "HELLO options"), 0, 1, "HELLO options");
         int count = Wire.range(Wire.u16(b, "HELLO exclude count"), 0, MAX_EXCLUDES, "HELLO exclude count");
         List<String> excludes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             excludes.add(Wire.readString(b, "HELLO exclude " + i, MAX_EXCLUDE_LENGTH));
         }
         Wire.end(b, FrameType.HELLO);
-        return new Hello(Wire.VERSION, job, compression, ChecksumMode.values()[checksum], streams, excludes);
+        return new Hello(Wire.VERSION, job, compression, ChecksumMode.values()[checksum], streams,
+                options == 1 ? XattrMode.USER : XattrMode.OFF, excludes);
     }
 
     /** Reads magic and version; an unknown version is refused with the one this side speaks. */

@@ -10,17 +10,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Applies an entry's metadata to a path that is known not to be reached through a symlink: owner
- * first (chown clears set-id bits), then mode (not for symlinks: Linux has none), then mtime.
+ * Applies an entry's metadata to a path that is known not to be reached through a symlink: user
+ * xattrs (when the session replicates them), owner (chown clears set-id bits), then mode (not for
+ * symlinks: Linux has none), then mtime.
  * Files and directories get nanosecond mtimes; symlinks go through lutimes, which the JDK offers
  * with microsecond precision only.
  */
 final class MetadataWriter {
     private static final int[] OWNER = Ownership.processOwner();
     private final Ownership ownership;
+    private final XattrMode xattrs;
 
-    MetadataWriter(Ownership ownership) {
+    MetadataWriter(Ownership ownership, XattrMode xattrs) {
         this.ownership = ownership;
+        this.xattrs = xattrs;
     }
 
     /**
@@ -28,6 +31,9 @@ final class MetadataWriter {
      * uid/gid, so chown is skipped when those are the entry's (saves two syscalls per file).
      */
     void applyToNew(Path path, FileEntry e) throws IOException {
+        if (carriesXattrs(e)) {
+            Xattrs.writeNew(path, e.xattrs());
+        }
         write(path, e, e.uid() != OWNER[0] || e.gid() != OWNER[1], true);
     }
 
@@ -36,12 +42,23 @@ final class MetadataWriter {
      * chmod is skipped too unless a chown happens (chown may clear mode bits).
      */
     void applyToCreatedWithMode(Path path, FileEntry e) throws IOException {
+        if (carriesXattrs(e)) {
+            Xattrs.writeNew(path, e.xattrs());
+        }
         boolean chown = e.uid() != OWNER[0] || e.gid() != OWNER[1];
         write(path, e, chown, chown || !Umask.keeps(e.mode()));
     }
 
+    /** For an existing path: its user xattrs are made equal to the entry's (extra ones removed). */
     void apply(Path path, FileEntry e) throws IOException {
+        if (carriesXattrs(e)) {
+            Xattrs.apply(path, e.xattrs());
+        }
         write(path, e, true, true);
+    }
+
+    private boolean carriesXattrs(FileEntry e) {
+        return xattrs == XattrMode.USER && e.xattrs() != null && e.type() != EntryType.SYMLINK;
     }
 
     private void write(Path path, FileEntry e, boolean chown, boolean chmod) throws IOException {
@@ -63,7 +80,10 @@ final class MetadataWriter {
     }
 
     /** Whether the existing path's metadata already equals the entry's (no write needed). */
-    boolean matches(Map<String, Object> attrs, FileEntry e) {
+    boolean matches(Path path, Map<String, Object> attrs, FileEntry e) throws IOException {
+        if (carriesXattrs(e) && !Xattrs.equal(Xattrs.read(path), e.xattrs())) {
+            return false;
+        }
         if (ownership == Ownership.APPLIED
                 && (!Integer.valueOf(e.uid()).equals(attrs.get("uid")) || !Integer.valueOf(e.gid()).equals(attrs.get("gid")))) {
             return false;

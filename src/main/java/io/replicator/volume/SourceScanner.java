@@ -25,14 +25,16 @@ final class SourceScanner {
     private final Path root;
     private final Excludes excludes;
     private final ChecksumMode checksum;
+    private final XattrMode xattrs;
     private final Map<String, Integer> inodes = new HashMap<>();
     private long unsupported;
     private int count;
 
-    SourceScanner(Path root, Excludes excludes, ChecksumMode checksum) {
+    SourceScanner(Path root, Excludes excludes, ChecksumMode checksum, XattrMode xattrs) {
         this.root = root;
         this.excludes = excludes;
         this.checksum = checksum;
+        this.xattrs = xattrs;
     }
 
     long unsupported() {
@@ -45,7 +47,7 @@ final class SourceScanner {
         if (TreePreparer.kind(rootAttrs) != TreePreparer.Kind.DIR) {
             throw new IOException("source volume " + root + " is not a directory");
         }
-        sink.accept(entry(FileEntry.ROOT, EntryType.DIR, rootAttrs, null, -1, null));
+        sink.accept(withXattrs(entry(FileEntry.ROOT, EntryType.DIR, rootAttrs, null, -1, null), root));
         // Breadth first: a parent is always listed before its children, and a directory's files stay
         // together. One lstat per entry (walkFileTree would stat each entry twice with ours).
         ArrayDeque<String> dirs = new ArrayDeque<>();
@@ -65,7 +67,7 @@ final class SourceScanner {
                         continue; // vanished since readdir
                     }
                     if (TreePreparer.kind(a) == TreePreparer.Kind.DIR) {
-                        sink.accept(entry(rel, EntryType.DIR, a, null, -1, null));
+                        sink.accept(withXattrs(entry(rel, EntryType.DIR, a, null, -1, null), child));
                         if (Objects.equals(a.get("dev"), rootDev)) {
                             dirs.add(rel); // -x: a mount point is listed, not entered
                         }
@@ -99,7 +101,7 @@ final class SourceScanner {
                     }
                 }
                 byte[] sha = checksum == ChecksumMode.FULL ? FileHashes.sha256(file) : null;
-                return entry(rel, EntryType.FILE, a, null, -1, sha);
+                return withXattrs(entry(rel, EntryType.FILE, a, null, -1, sha), file);
             }
             case SYMLINK -> {
                 return entry(rel, EntryType.SYMLINK, a, Files.readSymbolicLink(file).toString(), -1, null);
@@ -116,6 +118,15 @@ final class SourceScanner {
         long size = type == EntryType.FILE || type == EntryType.HARDLINK ? ((Number) a.get("size")).longValue() : 0;
         return new FileEntry(rel, type, ((Integer) a.get("mode")) & 07777, (Integer) a.get("uid"), (Integer) a.get("gid"),
                 size, MetadataWriter.mtimeNanos(a), target, primary, sha);
+    }
+
+    /** The entry with the path's user xattrs, when the sync replicates them. */
+    private FileEntry withXattrs(FileEntry e, Path p) throws IOException {
+        if (xattrs != XattrMode.USER) {
+            return e;
+        }
+        return new FileEntry(e.path(), e.type(), e.mode(), e.uid(), e.gid(), e.size(), e.mtimeNanos(), e.linkTarget(),
+                e.primary(), e.sha256(), Xattrs.read(p));
     }
 
     private String relative(Path p) {

@@ -20,12 +20,15 @@ import java.util.function.Consumer;
  * @param checksum    QUICK (size + mtime) or FULL (SHA-256 of every file, both sides)
  * @param excludes    exclude patterns (see {@link Excludes}); lost+found is always excluded
  * @param ioTimeout   how long to wait for the destination's next frame or for room to send
+ * @param xattrs      whether user.* extended attributes are replicated (OFF by default, like VolSync)
+ * @param bandwidthLimit bytes per second the sync may send over all streams together (protocol
+ *                    bytes, after compression, before TLS); 0 for no limit
  * @param transport   called for each new connection's pipeline before the volume handlers are
  *                    added: add the TLS-PSK client handler here (e.g. PskPipeline.addClientHandlers)
  */
 public record SourceSettings(String job, Path root, String host, int port, int streams, LiteralCompression compression,
-                             ChecksumMode checksum, List<String> excludes, Duration ioTimeout,
-                             Consumer<ChannelPipeline> transport) {
+                             ChecksumMode checksum, XattrMode xattrs, List<String> excludes, Duration ioTimeout,
+                             long bandwidthLimit, Consumer<ChannelPipeline> transport) {
     public static final int DEFAULT_STREAMS = 4;
     public static final LiteralCompression DEFAULT_COMPRESSION = LiteralCompression.zstd(1);
 
@@ -42,37 +45,60 @@ public record SourceSettings(String job, Path root, String host, int port, int s
         excludes = List.copyOf(excludes);
         Objects.requireNonNull(compression, "compression");
         Objects.requireNonNull(checksum, "checksum");
+        Objects.requireNonNull(xattrs, "xattrs");
         Objects.requireNonNull(ioTimeout, "ioTimeout");
+        if (bandwidthLimit < 0) {
+            throw new IllegalArgumentException("bandwidthLimit = " + bandwidthLimit + " bytes/s is negative");
+        }
         Objects.requireNonNull(transport, "transport");
     }
 
-    /** Plain TCP, 4 streams, zstd level 1 (same ratio as 3 on most data at 2.4x the speed), quick check, 5 minute I/O timeout, lost+found excluded. */
+    /**
+     * Plain TCP, 4 streams, zstd level 1 (same ratio as 3 on most data at 2.4x the speed), quick
+     * check, no xattrs, 5 minute I/O timeout, no bandwidth limit, lost+found excluded.
+     */
     public static SourceSettings of(String job, Path root, String host, int port) {
         return new SourceSettings(job, root, host, port, DEFAULT_STREAMS, DEFAULT_COMPRESSION, ChecksumMode.QUICK,
-                List.of(), DestinationContext.DEFAULT_IO_TIMEOUT, p -> { });
+                XattrMode.OFF, List.of(), DestinationContext.DEFAULT_IO_TIMEOUT, 0, p -> { });
     }
 
     public SourceSettings withStreams(int n) {
-        return new SourceSettings(job, root, host, port, n, compression, checksum, excludes, ioTimeout, transport);
+        return new SourceSettings(job, root, host, port, n, compression, checksum, xattrs, excludes, ioTimeout,
+                bandwidthLimit, transport);
     }
 
     public SourceSettings withCompression(LiteralCompression c) {
-        return new SourceSettings(job, root, host, port, streams, c, checksum, excludes, ioTimeout, transport);
+        return new SourceSettings(job, root, host, port, streams, c, checksum, xattrs, excludes, ioTimeout,
+                bandwidthLimit, transport);
     }
 
     public SourceSettings withChecksum(ChecksumMode c) {
-        return new SourceSettings(job, root, host, port, streams, compression, c, excludes, ioTimeout, transport);
+        return new SourceSettings(job, root, host, port, streams, compression, c, xattrs, excludes, ioTimeout,
+                bandwidthLimit, transport);
     }
 
     public SourceSettings withExcludes(List<String> e) {
-        return new SourceSettings(job, root, host, port, streams, compression, checksum, e, ioTimeout, transport);
+        return new SourceSettings(job, root, host, port, streams, compression, checksum, xattrs, e, ioTimeout,
+                bandwidthLimit, transport);
     }
 
     public SourceSettings withIoTimeout(Duration t) {
-        return new SourceSettings(job, root, host, port, streams, compression, checksum, excludes, t, transport);
+        return new SourceSettings(job, root, host, port, streams, compression, checksum, xattrs, excludes, t,
+                bandwidthLimit, transport);
+    }
+
+    public SourceSettings withXattrs(XattrMode x) {
+        return new SourceSettings(job, root, host, port, streams, compression, checksum, x, excludes, ioTimeout,
+                bandwidthLimit, transport);
+    }
+
+    public SourceSettings withBandwidthLimit(long bytesPerSecond) {
+        return new SourceSettings(job, root, host, port, streams, compression, checksum, xattrs, excludes, ioTimeout,
+                bytesPerSecond, transport);
     }
 
     public SourceSettings withTransport(Consumer<ChannelPipeline> t) {
-        return new SourceSettings(job, root, host, port, streams, compression, checksum, excludes, ioTimeout, t);
+        return new SourceSettings(job, root, host, port, streams, compression, checksum, xattrs, excludes, ioTimeout,
+                bandwidthLimit, t);
     }
 }

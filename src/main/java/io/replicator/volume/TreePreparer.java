@@ -98,7 +98,7 @@ final class TreePreparer {
     private Transfer file(int index, FileEntry e, Path p, Map<String, Object> attrs) throws IOException {
         Kind k = attrs == null ? Kind.ABSENT : kind(attrs);
         if (k == Kind.FILE && ((Number) attrs.get("size")).longValue() == e.size() && unchanged(e, p, attrs)) {
-            if (!meta.matches(attrs, e)) {
+            if (!meta.matches(p, attrs, e)) {
                 meta.apply(p, e);
             }
             return null;
@@ -116,7 +116,7 @@ final class TreePreparer {
 
     private void symlink(FileEntry e, Path p, Map<String, Object> attrs) throws IOException {
         if (attrs != null && kind(attrs) == Kind.SYMLINK && Files.readSymbolicLink(p).toString().equals(e.linkTarget())) {
-            if (!meta.matches(attrs, e)) {
+            if (!meta.matches(p, attrs, e)) {
                 meta.apply(p, e);
             }
             return;

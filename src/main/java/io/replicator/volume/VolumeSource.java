@@ -42,10 +42,12 @@ public final class VolumeSource implements AutoCloseable {
         SessionResult result = SessionResult.OK;
         String error = null;
         try {
+            BandwidthLimiter limiter = s.bandwidthLimit() > 0 ? new BandwidthLimiter(s.bandwidthLimit()) : null;
             FrameChannel primary = client.connect(s, counter);
+            primary.limit(limiter);
             chans.add(primary);
             ByteBufAllocator alloc = primary.channel().alloc();
-            primary.send(new Hello(Wire.VERSION, s.job(), s.compression(), s.checksum(), s.streams(),
+            primary.send(new Hello(Wire.VERSION, s.job(), s.compression(), s.checksum(), s.streams(), s.xattrs(),
                     new Excludes(s.excludes()).patterns()).encode(alloc));
             Frame w = primary.expect(FrameType.WELCOME, "after HELLO");
             byte[] sessionId;
@@ -56,6 +58,7 @@ public final class VolumeSource implements AutoCloseable {
             }
             for (int i = 1; i < s.streams(); i++) {
                 FrameChannel c = client.connect(s, counter);
+                c.limit(limiter);
                 chans.add(c);
                 c.send(new Join(s.job(), sessionId, i).encode(alloc));
                 c.flush();
@@ -106,7 +109,7 @@ public final class VolumeSource implements AutoCloseable {
         List<FileEntry> list = new ArrayList<>();
         ByteBuf[] body = {alloc.buffer(FileListCodec.BATCH_BYTES + 8192)};
         int[] inBatch = {0};
-        SourceScanner scanner = new SourceScanner(s.root(), new Excludes(s.excludes()), s.checksum());
+        SourceScanner scanner = new SourceScanner(s.root(), new Excludes(s.excludes()), s.checksum(), s.xattrs());
         try {
             scanner.scan(e -> {
                 list.add(e);

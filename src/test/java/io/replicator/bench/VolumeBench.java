@@ -25,8 +25,9 @@ import java.util.List;
  * Volume replication vs VolSync's data path (rsync -aAhHSxz through stunnel with a PSK), one run,
  * same datasets, same machine: (a) many small files, (b) two large files, (c) incremental after 1 %
  * of the files of (a) and 1 % of the blocks of (b) changed. Ours runs over TLS-PSK too. Before each
- * timed run the page cache's dirty data is flushed (sync), so neither side pays for the other's
- * writeback; both sides end with the data on disk (VolSync's sync -f, our commit's syncfs).
+ * timed run the source and that tool's destination are read once (both start with a warm page
+ * cache) and dirty data is flushed (sync), so neither side pays for the other's writeback; both
+ * sides end with the data on disk (VolSync's sync -f, our commit's syncfs).
  *
  * <p>Usage: VolumeBench WORKDIR [small]   (small: 2,000 files and 2 x 64 MiB, for a quick check;
  * -Dfiles=N -DlargeMiB=M override the sizes, -Dstreams=N our streams). A first sync is run twice,
@@ -71,7 +72,7 @@ public final class VolumeBench {
              VolumeServer server = new VolumeServer(new InetSocketAddress("127.0.0.1", 0), ctx,
                      ch -> PskPipeline.addServerHandlers(ch.pipeline(), ring, psk), r -> { });
              VolumeSource source = new VolumeSource()) {
-            Ours ours = new Ours(source, server.port(), src, streams, ring, psk);
+            Ours ours = new Ours(source, server.port(), src, dstO, streams, ring, psk);
             rows.add(fresh("(a) " + files + " x 4 KiB", rsync, ours, src, dstR, "a"));
             rows.add(fresh("(b) 2 x " + (large >> 20) + " MiB", rsync, ours, src, dstR, "b"));
             int touched = data.touchFiles(src.resolve("a"), 1);
@@ -92,7 +93,7 @@ public final class VolumeBench {
         }
     }
 
-    private record Ours(VolumeSource source, int port, Path src, int streams, PskKeyRing ring, PskSettings psk) {
+    private record Ours(VolumeSource source, int port, Path src, Path dst, int streams, PskKeyRing ring, PskSettings psk) {
         SourceReport sync(String data, String job) {
             SourceSettings s = SourceSettings.of(job, src.resolve(data), "127.0.0.1", port).withStreams(streams)
                     .withTransport(p -> PskPipeline.addClientHandlers(p, ring.first(), psk));
@@ -108,8 +109,10 @@ public final class VolumeBench {
         double seconds = 0;
         VolumeBenchRsync.Result r = null;
         for (int turn = 0; turn < 2; turn++) {
+            boolean oursTurn = (turn == 0) == oursFirst;
+            warm(src.resolve(data), (oursTurn ? ours.dst() : dstR).resolve(job));
             flush();
-            if ((turn == 0) == oursFirst) {
+            if (oursTurn) {
                 long t0 = System.nanoTime();
                 o = ours.sync(data, job);
                 seconds = (System.nanoTime() - t0) / 1e9;
@@ -138,6 +141,25 @@ public final class VolumeBench {
         System.err.printf("   runs: rsync %.2f / %.2f s, ours %.2f / %.2f s%n", first.rsync().seconds(),
                 second.rsync().seconds(), first.ours(), second.ours());
         return new Row(name, r, o.ours(), o.oursBytes(), o.oursWire(), o.literal(), o.matched());
+    }
+
+    /**
+     * Reads the source and the tool's own destination into the page cache (not timed): each tool
+     * then starts warm, whichever ran before it and whatever the other tool's reads evicted.
+     */
+    private static void warm(Path... roots) throws IOException {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(1 << 20);
+        for (Path root : roots) {
+            try (var files = Files.walk(root)) {
+                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f)) {
+                        while (ch.read(buf) > 0) {
+                            buf.clear();
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static void flush() throws IOException, InterruptedException {

@@ -52,7 +52,12 @@ class HostileFramesTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        h.close();
+        try {
+            h.awaitIdle();
+            assertThat(h.reports).as("one report per connection, no more").isEmpty();
+        } finally {
+            h.close();
+        }
     }
 
     private void assertRefusedAndUnchanged(String reason, String expected) throws Exception {

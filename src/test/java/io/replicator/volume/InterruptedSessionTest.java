@@ -45,8 +45,8 @@ class InterruptedSessionTest {
             Map<String, String> v2 = hashes(src);
 
             try (CuttingProxy proxy = new CuttingProxy(h.server.port(), 2_000_000)) {
-                SourceSettings viaProxy = new SourceSettings(Harness.JOB, src, "127.0.0.1", proxy.port(), 2,
-                        LiteralCompression.NONE, ChecksumMode.QUICK, java.util.List.of(), direct.ioTimeout(), p -> { });
+                SourceSettings viaProxy = SourceSettings.of(Harness.JOB, src, "127.0.0.1", proxy.port())
+                        .withStreams(2).withCompression(LiteralCompression.NONE).withIoTimeout(direct.ioTimeout());
                 SourceReport cut = h.sync(viaProxy);
                 assertThat(proxy.cut()).isTrue();
                 assertThat(cut.result()).isEqualTo(SessionResult.FAILED);

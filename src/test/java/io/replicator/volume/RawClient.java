@@ -38,7 +38,7 @@ final class RawClient implements AutoCloseable {
     }
 
     void hello(String job) throws IOException {
-        send(new Hello(Wire.VERSION, job, io.replicator.delta.LiteralCompression.NONE, ChecksumMode.QUICK, 1, List.of())
+        send(new Hello(Wire.VERSION, job, io.replicator.delta.LiteralCompression.NONE, ChecksumMode.QUICK, 1, XattrMode.OFF, List.of())
                 .encode(ByteBufAllocator.DEFAULT));
     }
 
@@ -60,11 +60,17 @@ final class RawClient implements AutoCloseable {
         send(Wire.finish(end));
     }
 
+    /** The next frame other than a keepalive PING. */
     Frame read() throws IOException {
-        int length = in.readInt();
-        byte[] b = new byte[length];
-        in.readFully(b);
-        return new Frame(FrameType.of(b[0] & 0xFF), Unpooled.wrappedBuffer(b, 1, length - 1));
+        while (true) {
+            int length = in.readInt();
+            byte[] b = new byte[length];
+            in.readFully(b);
+            FrameType type = FrameType.of(b[0] & 0xFF);
+            if (type != FrameType.PING) {
+                return new Frame(type, Unpooled.wrappedBuffer(b, 1, length - 1));
+            }
+        }
     }
 
     /** The REFUSED reason the server answers with (fails if it answers anything else). */

@@ -16,8 +16,17 @@ final class Rsync {
     }
 
     static String differences(Path src, Path dst) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(List.of("rsync", "-aHn", "-i", "--checksum", "--delete", "--exclude=lost+found",
-                src + "/", dst + "/")).redirectErrorStream(true).start();
+        return run(List.of("rsync", "-aHn", "-i", "--checksum", "--delete", "--exclude=lost+found", src + "/", dst + "/"));
+    }
+
+    /** The same with -X: user xattrs compared too. */
+    static String differencesWithXattrs(Path src, Path dst) throws IOException, InterruptedException {
+        return run(List.of("rsync", "-aHXn", "-i", "--checksum", "--delete", "--exclude=lost+found", src + "/",
+                dst + "/"));
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int rc = p.waitFor();
         if (rc != 0) {

@@ -108,4 +108,69 @@ class VolumeSemanticsTest {
             assertThat(Files.isDirectory(dst.resolve("sub"), LinkOption.NOFOLLOW_LINKS)).isTrue();
         }
     }
+
+    @Test
+    void unreachableDestinationIsAClearFailure() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // closed again: nothing listens there any more
+        }
+        try (VolumeSource source = new VolumeSource()) {
+            SourceReport r = source.sync(SourceSettings.of("vol", src, "127.0.0.1", port), SyncProgress.NONE);
+            assertThat(r.result()).isEqualTo(SessionResult.FAILED);
+            assertThat(r.error()).contains("cannot connect to 127.0.0.1:" + port + " for job \"vol\"");
+        }
+    }
+
+    @Test
+    void bandwidthLimitedSyncCompletes() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Path dst = Files.createDirectories(tmp.resolve("dst"));
+        TreeGenerator gen = new TreeGenerator(14);
+        for (int i = 0; i < 20; i++) {
+            gen.write(src.resolve("f" + i), 100_000);
+        }
+        try (Harness h = new Harness(dst)) {
+            SourceReport r = h.sync(h.settings(src).withBandwidthLimit(100L << 20));
+            assertThat(r.error()).isNull();
+            assertThat(r.filesSent()).isEqualTo(20);
+            assertThat(Rsync.differences(src, dst)).isEmpty();
+        }
+    }
+
+    @Test
+    void userXattrsAreReplicatedWhenAsked() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Path dst = Files.createDirectories(tmp.resolve("dst"));
+        TreeGenerator gen = new TreeGenerator(15);
+        gen.write(src.resolve("small"), 1000);
+        gen.write(src.resolve("large"), 500_000);
+        Files.createDirectories(src.resolve("dir"));
+        gen.write(src.resolve("dir/plain"), 10);
+        setXattr(src.resolve("small"), "color", "blue");
+        setXattr(src.resolve("large"), "checksum.kind", "none");
+        setXattr(src.resolve("dir"), "owner-team", "sre");
+        try (Harness h = new Harness(dst)) {
+            SourceReport off = h.sync(h.settings(src));
+            assertThat(off.result()).isEqualTo(SessionResult.OK);
+            assertThat(Rsync.differencesWithXattrs(src, dst)).contains("small").contains("large");
+
+            SourceReport on = h.sync(h.settings(src).withXattrs(XattrMode.USER));
+            assertThat(on.result()).isEqualTo(SessionResult.OK);
+            assertThat(Rsync.differencesWithXattrs(src, dst)).isEmpty();
+
+            // changed and removed attributes on unchanged files are applied too
+            setXattr(src.resolve("small"), "color", "green");
+            java.nio.file.Files.getFileAttributeView(src.resolve("dir"),
+                    java.nio.file.attribute.UserDefinedFileAttributeView.class).delete("owner-team");
+            assertThat(h.sync(h.settings(src).withXattrs(XattrMode.USER)).filesSent()).isZero();
+            assertThat(Rsync.differencesWithXattrs(src, dst)).isEmpty();
+        }
+    }
+
+    private static void setXattr(Path p, String name, String value) throws java.io.IOException {
+        java.nio.file.Files.getFileAttributeView(p, java.nio.file.attribute.UserDefinedFileAttributeView.class)
+                .write(name, java.nio.ByteBuffer.wrap(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

@@ -23,7 +23,8 @@ class WireCodecTest {
 
     @Test
     void helloRoundTrips() throws Exception {
-        Hello h = new Hello(Wire.VERSION, "job-1", LiteralCompression.zstd(5), ChecksumMode.FULL, 4, List.of("*.tmp", "/cache"));
+        Hello h = new Hello(Wire.VERSION, "job-1", LiteralCompression.zstd(5), ChecksumMode.FULL, 4, XattrMode.USER,
+                List.of("*.tmp", "/cache"));
         ByteBuf f = h.encode(ByteBufAllocator.DEFAULT);
         try {
             assertThat(Hello.decode(payloadOf(f))).isEqualTo(h);
