@@ -9,6 +9,10 @@ import io.replicator.processors.VolumeDestinationProcessor;
 import io.replicator.processors.VolumeServerInitializerFactory;
 import io.replicator.processors.VolumeSourceProcessor;
 import io.replicator.psk.PskKeyFile;
+import io.replicator.psk.PskKeyRing;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import io.replicator.psk.PskSettings;
 import io.replicator.volume.DestinationContext;
 import io.replicator.volume.DestinationJob;
@@ -59,11 +63,14 @@ public final class ReplicatorBeans implements CamelConfiguration {
         if (config.volumeDestinations().isEmpty()) {
             return;
         }
+        Map<String, PskKeyRing> rings = new LinkedHashMap<>();
         List<DestinationJob> jobs = new ArrayList<>();
         Duration io = Duration.ZERO;
         for (VolumeDestinationJobConfig d : config.volumeDestinations().values()) {
-            // The listener's key file is the job's: only its identities complete the handshake.
-            jobs.add(DestinationJob.of(d.name(), d.path(), PskKeyFile.parse(d.keyFile()).first().identity()));
+            PskKeyRing ring = PskKeyFile.parse(d.keyFile());
+            rings.put(d.name(), ring);
+            // The listener's key file is the job's: any of its identities (a key rollover) may sync this job.
+            jobs.add(DestinationJob.of(d.name(), d.path(), null).withIdentities(Set.copyOf(ring.identities())));
             io = io.compareTo(d.timeouts().idle()) > 0 ? io : d.timeouts().idle();
         }
         DestinationContext destination = new DestinationContext(jobs, io);
@@ -71,7 +78,7 @@ public final class ReplicatorBeans implements CamelConfiguration {
             PskSettings psk = PskSettings.defaults().withHandshakeTimeout(d.timeouts().handshake())
                     .withIdleTimeout(d.timeouts().idle());
             ctx.getRegistry().bind("volumeServer-" + d.name(),
-                    new VolumeServerInitializerFactory(PskKeyFile.parse(d.keyFile()), psk, destination));
+                    new VolumeServerInitializerFactory(rings.get(d.name()), psk, destination));
             ctx.getRegistry().bind("volumeDestinationProcessor-" + d.name(), new VolumeDestinationProcessor(d.name()));
         }
         ctx.addService(new ServiceSupport() {

@@ -1,8 +1,6 @@
 package io.replicator.app;
 
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.traffic.GlobalTrafficShapingHandler;
-import io.netty.util.concurrent.DefaultEventExecutor;
 import io.replicator.config.VolumeSourceJobConfig;
 import io.replicator.delta.LiteralCompression;
 import io.replicator.jobs.JobOutcome;
@@ -17,6 +15,7 @@ import io.replicator.volume.SourceReport;
 import io.replicator.volume.SourceSettings;
 import io.replicator.volume.SyncProgress;
 import io.replicator.volume.VolumeSource;
+import io.replicator.volume.XattrMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,8 +57,6 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
         };
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        DefaultEventExecutor shaperExecutor = new DefaultEventExecutor();
-        GlobalTrafficShapingHandler shaper = shaper(shaperExecutor, job.transfer().bandwidthLimit());
         try (VolumeSource source = new VolumeSource();
              AutoCloseable ticking = ticker.track(job.name(), () -> String.format("%d entries scanned, %d files (%d bytes) sent",
                      scanned.get(), files.get(), bytes.get()))) {
@@ -67,7 +64,7 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
                 timedOut.set(true);
                 source.close(); // aborts the session: the destination keeps its previous content
             }, job.timeouts().sync().toMillis(), TimeUnit.MILLISECONDS);
-            SourceReport r = source.sync(settings(job, transport(job, shaper)), progress);
+            SourceReport r = source.sync(settings(job, transport(job)), progress);
             return report(job, r, started, timedOut.get());
         } catch (Exception e) {
             String why = timedOut.get() ? "sync-timeout of " + job.timeouts().sync() + " exceeded" : String.valueOf(e.getMessage());
@@ -75,27 +72,13 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
                     Duration.ofNanos(System.nanoTime() - t0), List.of("error: " + why), Map.of(), why);
         } finally {
             timer.shutdownNow();
-            if (shaper != null) {
-                shaper.release();
-            }
-            shaperExecutor.shutdownGracefully();
         }
     }
 
-    private Consumer<ChannelPipeline> transport(VolumeSourceJobConfig job, GlobalTrafficShapingHandler shaper) throws Exception {
+    private Consumer<ChannelPipeline> transport(VolumeSourceJobConfig job) throws Exception {
         var key = PskKeyFile.parse(job.keyFile()).first();
         PskSettings settings = psk.withHandshakeTimeout(job.timeouts().handshake()).withIdleTimeout(job.timeouts().idle());
-        return p -> {
-            PskPipeline.addClientHandlers(p, key, settings);
-            if (shaper != null) {
-                p.addFirst("bandwidth-limit", shaper); // shared by every stream: the limit is for the whole sync
-            }
-        };
-    }
-
-    /** Netty's traffic shaper, one per sync so the limit covers all streams together; null = unlimited. */
-    private static GlobalTrafficShapingHandler shaper(DefaultEventExecutor executor, long bytesPerSecond) {
-        return bytesPerSecond <= 0 ? null : new GlobalTrafficShapingHandler(executor, bytesPerSecond, 0);
+        return p -> PskPipeline.addClientHandlers(p, key, settings);
     }
 
     private static SourceSettings settings(VolumeSourceJobConfig job, Consumer<ChannelPipeline> transport) {
@@ -105,6 +88,8 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
                 .withCompression(t.compressionLevel() == 0 ? LiteralCompression.NONE : LiteralCompression.zstd(t.compressionLevel()))
                 .withChecksum(t.checksum() ? ChecksumMode.FULL : ChecksumMode.QUICK)
                 .withExcludes(job.exclude())
+                .withBandwidthLimit(t.bandwidthLimit())
+                .withXattrs(t.xattrs() ? XattrMode.USER : XattrMode.OFF)
                 .withIoTimeout(job.timeouts().idle())
                 .withTransport(transport);
     }

@@ -50,7 +50,8 @@ final class VolumeSections {
                 in.integer(p + "streams", 4, 1, 64),
                 in.integer(p + "compression-level", 0, 0, 19),
                 in.bytes(p + "bandwidth-limit", 0, 0),
-                in.bool(p + "checksum", false));
+                in.bool(p + "checksum", false),
+                in.bool(p + "xattrs", false));
         List<String> exclude = new ArrayList<>(List.of("lost+found"));
         exclude.addAll(in.list(p + "exclude"));
         String destinationJob = in.string(p + "destination-job", name);

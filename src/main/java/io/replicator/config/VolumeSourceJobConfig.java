@@ -20,8 +20,9 @@ public record VolumeSourceJobConfig(String name, String destinationJob, Path pat
      * @param compressionLevel zstd level for literal data, 0 = off
      * @param bandwidthLimit   bytes per second over all streams, 0 = unlimited
      * @param checksum         compare whole-file checksums instead of size+mtime
+     * @param xattrs           replicate user.* extended attributes
      */
-    public record Transfer(int streams, int compressionLevel, long bandwidthLimit, boolean checksum) { }
+    public record Transfer(int streams, int compressionLevel, long bandwidthLimit, boolean checksum, boolean xattrs) { }
 
     /** Handshake, idle (no frame for this long) and whole-sync limits. */
     public record Timeouts(Duration handshake, Duration idle, Duration sync) { }

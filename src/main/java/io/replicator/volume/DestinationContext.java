@@ -67,14 +67,14 @@ public final class DestinationContext implements AutoCloseable {
 
     /** Null when the connection's identity may run this job, otherwise why not. */
     String identityProblem(DestinationJob job, String identity) {
-        if (job.identity() == null) {
+        if (job.identities().isEmpty()) {
             return null;
         }
         if (identity == null) {
-            return "job \"" + job.name() + "\" requires a TLS-PSK connection with identity \"" + job.identity()
-                    + "\"; this connection has no PSK identity";
+            return "job \"" + job.name() + "\" requires a TLS-PSK connection with identity " + job.identities()
+                    + "; this connection has no PSK identity";
         }
-        if (!job.identity().equals(identity)) {
+        if (!job.identities().contains(identity)) {
             return "PSK identity \"" + identity + "\" is not allowed for job \"" + job.name() + "\"";
         }
         return null;

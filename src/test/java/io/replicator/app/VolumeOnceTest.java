@@ -47,6 +47,24 @@ class VolumeOnceTest {
         }
     }
 
+    @Test
+    void duringAKeyRolloverTheDestinationAcceptsEveryIdentityOfItsKeyFile() throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("a.txt"), "alpha");
+        Path dst = Files.createDirectories(dir.resolve("dst"));
+        Path both = Files.writeString(dir.resolve("both.txt"),
+                "old-id:" + "33".repeat(32) + "\n" + "new-id:" + "44".repeat(32) + "\n");
+        Path newOnly = Files.writeString(dir.resolve("new.txt"), "new-id:" + "44".repeat(32) + "\n");
+        var ring = PskKeyFile.parse(both);
+        DestinationJob job = DestinationJob.of("db", dst, null).withIdentities(java.util.Set.copyOf(ring.identities()));
+        try (DestinationContext ctx = new DestinationContext(List.of(job));
+             VolumeServer server = new VolumeServer(new InetSocketAddress("127.0.0.1", 0), ctx,
+                     ch -> PskPipeline.addServerHandlers(ch.pipeline(), ring, PskSettings.defaults()), r -> { })) {
+            assertThat(once(config(src, server.port(), newOnly))).isEqualTo(ExitCodes.OK);
+            assertThat(dst.resolve("a.txt")).hasContent("alpha");
+        }
+    }
+
     private Path config(Path source, int port, Path key) throws Exception {
         return Files.writeString(dir.resolve("c.properties"), String.join("\n",
                 "replicator.volume-source.db.path = " + source,
