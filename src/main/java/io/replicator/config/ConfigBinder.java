@@ -34,7 +34,7 @@ public final class ConfigBinder {
 
     public ConfigBinder(Collection<String> keys, Function<String, Optional<String>> resolver) {
         this.keys = keys;
-        this.in = new PropertyReader(resolver);
+        this.in = new PropertyReader(resolver, keys::contains);
     }
 
     public ReplicatorConfig bind() {
@@ -97,12 +97,12 @@ public final class ConfigBinder {
         Secret access = in.secret(p + "access-key").orElse(null);
         Secret secret = in.secret(p + "secret-key").orElse(null);
         if (access == null) {
-            in.problem(p + "access-key", null, "is required: set it (e.g. {{env:MY_ACCESS_KEY}}), set access-key-file "
-                    + "to a mounted secret file, or set the environment variable " + envName + "ACCESS_KEY");
+            in.problem(p + "access-key", null, in.missing(p + "access-key", "set it (e.g. {{env:MY_ACCESS_KEY}}), set "
+                    + "access-key-file to a mounted secret file, or set the environment variable " + envName + "ACCESS_KEY"));
         }
         if (secret == null) {
-            in.problem(p + "secret-key", null, "is required: set it (e.g. {{env:MY_SECRET_KEY}}), set secret-key-file "
-                    + "to a mounted secret file, or set the environment variable " + envName + "SECRET_KEY");
+            in.problem(p + "secret-key", null, in.missing(p + "secret-key", "set it (e.g. {{env:MY_SECRET_KEY}}), set "
+                    + "secret-key-file to a mounted secret file, or set the environment variable " + envName + "SECRET_KEY"));
         }
         return new RemoteConfig(name, RemoteConfig.Type.S3, endpoint, in.string(p + "region", "us-east-1"),
                 in.bool(p + "path-style", true), access, secret, null);

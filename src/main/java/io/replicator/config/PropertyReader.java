@@ -25,16 +25,31 @@ public final class PropertyReader {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMGT]i?B?|B)?", Pattern.CASE_INSENSITIVE);
 
     private final Function<String, Optional<String>> resolver;
+    private final java.util.function.Predicate<String> configured;
     private final List<String> problems = new ArrayList<>();
     private final Set<String> read = new HashSet<>();
 
-    public PropertyReader(Function<String, Optional<String>> resolver) {
+    /** @param configured whether a key appears in a properties file (resolved or not) */
+    public PropertyReader(Function<String, Optional<String>> resolver, java.util.function.Predicate<String> configured) {
         this.resolver = resolver;
+        this.configured = configured;
+    }
+
+    /** The problem text for a required key without a value: unset, or set to something empty. */
+    public String missing(String key, String hint) {
+        return configured.test(key) ? "is set but resolves to nothing (an unset environment variable in {{env:...}}?)"
+                : "is required" + (hint == null ? "" : ": " + hint);
     }
 
     public Optional<String> optional(String key) {
         read.add(key);
-        return resolver.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+        try {
+            return resolver.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+        } catch (RuntimeException e) {
+            // e.g. {{env:X}} with X unset; Camel's message names the placeholder, not a value
+            problem(key, null, "cannot be resolved: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     public String string(String key, String dflt) {
@@ -44,7 +59,7 @@ public final class PropertyReader {
     public String required(String key, String hint) {
         Optional<String> v = optional(key);
         if (v.isEmpty()) {
-            problem(key, null, "is required" + (hint == null ? "" : ": " + hint));
+            problem(key, null, missing(key, hint));
             return "";
         }
         return v.get();

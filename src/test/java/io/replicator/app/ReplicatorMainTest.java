@@ -87,6 +87,14 @@ class ReplicatorMainTest {
     }
 
     @Test
+    void aCredentialFromAnUnsetEnvironmentVariableNamesTheProperty() throws Exception {
+        Path cfg = config(TWO_REMOTES.replace("s3cr3t-osl1", "{{env:REPLICATOR_TEST_UNSET_VARIABLE}}"));
+        assertThat(run(Map.of(), "--config", cfg.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("replicator.remotes.osl1.secret-key is set but resolves to nothing (an unset environment variable")
+                .doesNotContain("s3cr3t-sto2");
+    }
+
+    @Test
     void badCommandLinesAreUsageErrors() throws Exception {
         assertThat(run(Map.of(), "--bogus")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument '--bogus'", "usage:");

@@ -95,6 +95,20 @@ class ConfigBinderTest {
     }
 
     @Test
+    void anUnresolvablePlaceholderNamesTheProperty() {
+        Map<String, String> p = valid();
+        p.put("replicator.remotes.osl1.secret-key", "{{env:OSL1_SECRET}}");
+        ConfigBinder binder = new ConfigBinder(p.keySet(), k -> {
+            if (p.get(k) != null && p.get(k).startsWith("{{")) {
+                throw new IllegalArgumentException("Property with key [env:OSL1_SECRET] not found");
+            }
+            return Optional.ofNullable(p.get(k));
+        });
+        assertThatThrownBy(binder::bind).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("replicator.remotes.osl1.secret-key cannot be resolved: Property with key [env:OSL1_SECRET] not found");
+    }
+
+    @Test
     void credentialsComeFromMountedFiles(@TempDir Path dir) throws Exception {
         Path key = Files.writeString(dir.resolve("secret"), "from-file\n");
         Map<String, String> p = valid();
