@@ -107,8 +107,9 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
         c.put("bytes_wire_sent", r.wireBytesSent());
         c.put("bytes_wire_received", r.wireBytesReceived());
         String line = String.format("%s -> %s:%d: %d entries, %d files sent (%d literal bytes, %d matched), %d deleted, "
-                        + "%d bytes on the wire; ownership: %s", job.path(), job.address(), job.port(), r.entries(),
-                r.filesSent(), r.literalBytes(), r.matchedBytes(), r.filesDeleted(), r.wireBytesSent(), r.ownership());
+                        + "%d bytes on the wire%s", job.path(), job.address(), job.port(), r.entries(),
+                r.filesSent(), r.literalBytes(), r.matchedBytes(), r.filesDeleted(), r.wireBytesSent(),
+                r.ownership() == null || r.ownership().isBlank() ? "" : "; ownership: " + r.ownership());
         String error = timedOut ? "sync-timeout of " + job.timeouts().sync() + " exceeded" + (r.error() == null ? "" : ": " + r.error())
                 : r.error();
         return new JobReport(job.name(), "volume-source", "sync", r.ok() && !timedOut ? JobOutcome.SUCCEEDED : JobOutcome.FAILED,
