@@ -40,8 +40,9 @@ public final class ConfigLoader {
         DefaultCamelContext ctx = new DefaultCamelContext();
         {
             PropertiesComponent pc = ctx.getPropertiesComponent();
-            pc.setLocation("classpath:application.properties;optional=true");
-            profile.ifPresent(p -> pc.addLocation("classpath:application-" + p + ".properties;optional=true"));
+            // The first location that has a key wins: the profile's file before the packaged defaults.
+            pc.setLocation(profile.map(p -> "classpath:application-" + p + ".properties;optional=true,").orElse("")
+                    + "classpath:application.properties;optional=true");
             pc.setOverrideProperties(overrides);
             ctx.build();
             var keys = pc.loadProperties(k -> k.startsWith("replicator.")).stringPropertyNames();

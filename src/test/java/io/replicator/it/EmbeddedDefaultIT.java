@@ -54,6 +54,21 @@ class EmbeddedDefaultIT {
     }
 
     @Test
+    void aRouteFileInTheRoutesDirReplacesThePackagedOne(@TempDir Path work) throws Exception {
+        // The local profile's routes-dir is ./routes.d: a ConfigMap would be mounted like this.
+        Files.createDirectories(work.resolve("routes.d"));
+        Files.writeString(work.resolve("routes.d/bucket-sync.camel.yaml"), Files.readString(Path.of("routes/bucket-sync.camel.yaml"))
+                .replace("quartz://bucket-sync/{{job}}", "quartz://bucket-sync-custom/{{job}}"));
+        try (RunningJar app = new RunningJar(work, Map.of("MANAGEMENT_PORT", String.valueOf(RunningJar.freePort()),
+                "REPLICATOR_EMBEDDED_S3_PORT", String.valueOf(RunningJar.freePort()),
+                "REPLICATOR_VOLUME_DESTINATION_DEMO_VOLUME_PORT", String.valueOf(RunningJar.freePort())))) {
+            app.awaitLine(l -> l.contains("[demo] finished"), STARTUP);
+            assertThat(app.output()).anyMatch(l -> l.contains("Started bucket-sync-demo-mirror (quartz://bucket-sync-custom/demo-mirror)"));
+            assertThat(app.output()).anyMatch(l -> l.contains("bucket-sync demo-mirror [sync] SUCCEEDED"));
+        }
+    }
+
+    @Test
     void jsonLogsWithOneSwitch(@TempDir Path work) throws Exception {
         try (RunningJar app = new RunningJar(work, Map.of("MANAGEMENT_PORT", String.valueOf(RunningJar.freePort()),
                 "REPLICATOR_EMBEDDED_S3_PORT", String.valueOf(RunningJar.freePort()), "LOG_FORMAT", "json"))) {
