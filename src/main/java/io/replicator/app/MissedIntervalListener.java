@@ -1,6 +1,7 @@
 package io.replicator.app;
 
 import io.replicator.jobs.JobMetrics;
+import java.util.function.BiConsumer;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -11,15 +12,16 @@ import org.slf4j.LoggerFactory;
 /** Counts schedule slots Quartz skipped because the previous run was still busy (misfires). */
 final class MissedIntervalListener extends TriggerListenerSupport {
     private static final Logger LOG = LoggerFactory.getLogger(MissedIntervalListener.class);
-    private final JobMetrics metrics;
+    private final BiConsumer<String, String> onMissed;
 
-    private MissedIntervalListener(JobMetrics metrics) {
-        this.metrics = metrics;
+    /** @param onMissed called with (job, kind) for every skipped slot */
+    MissedIntervalListener(BiConsumer<String, String> onMissed) {
+        this.onMissed = onMissed;
     }
 
     static void install(QuartzComponent quartz, JobMetrics metrics) {
         try {
-            quartz.getScheduler().getListenerManager().addTriggerListener(new MissedIntervalListener(metrics));
+            quartz.getScheduler().getListenerManager().addTriggerListener(new MissedIntervalListener(metrics::missedInterval));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot watch Quartz misfires: " + e.getMessage(), e);
         }
@@ -35,6 +37,6 @@ final class MissedIntervalListener extends TriggerListenerSupport {
         String job = trigger.getKey().getName();
         String kind = trigger.getKey().getGroup();
         LOG.warn("{} {}: a scheduled run was skipped because the previous run was still in progress", kind, job);
-        metrics.missedInterval(job, kind);
+        onMissed.accept(job, kind);
     }
 }
