@@ -2,13 +2,11 @@ package io.replicator.app;
 
 import io.replicator.config.ReplicatorConfig;
 import io.replicator.jobs.JobReport;
-import io.replicator.processors.JobHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,14 +77,7 @@ final class DemoRunner {
 
     private void step(ProducerTemplate producer, String title, String kind, String job, String mode) {
         LOG.info("[demo] {}: {} {} --{}", title, kind, job, mode);
-        Exchange ex = producer.request("direct:" + kind + "-run", e -> {
-            e.getMessage().setHeader(JobHeaders.JOB, job);
-            e.getMessage().setHeader(JobHeaders.MODE, mode);
-        });
-        if (ex.getException() != null) {
-            throw new IllegalStateException(job + ": " + ex.getException().getMessage(), ex.getException());
-        }
-        JobReport r = ex.getMessage().getBody(JobReport.class);
+        JobReport r = JobTrigger.run(producer, kind, job, mode);
         if (!r.outcome().ok()) {
             throw new IllegalStateException(r.headline());
         }

@@ -1,9 +1,7 @@
 package io.replicator.app;
 
 import io.replicator.jobs.JobReport;
-import io.replicator.processors.JobHeaders;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +18,7 @@ final class OnceRunner {
     /** @param kind bucket-sync or volume-source: the route direct:&lt;kind&gt;-run runs it */
     int run(String kind, String job, CliArgs.RunMode mode) {
         try (ProducerTemplate producer = ctx.createProducerTemplate()) {
-            Exchange ex = producer.request("direct:" + kind + "-run", e -> {
-                e.getMessage().setHeader(JobHeaders.JOB, job);
-                e.getMessage().setHeader(JobHeaders.MODE, mode.name());
-            });
-            if (ex.getException() != null) {
-                LOG.error("--once {} failed: {}", job, ex.getException().getMessage());
-                return ExitCodes.JOB_FAILED;
-            }
-            JobReport report = ex.getMessage().getBody(JobReport.class);
+            JobReport report = JobTrigger.run(producer, kind, job, mode.name());
             return switch (report.outcome()) {
                 case SUCCEEDED -> ExitCodes.OK;
                 case DIFFERENCES -> ExitCodes.DIFFERENCES;

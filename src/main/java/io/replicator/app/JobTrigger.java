@@ -1,0 +1,24 @@
+package io.replicator.app;
+
+import io.replicator.jobs.JobReport;
+import io.replicator.processors.JobHeaders;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+
+/** Runs a job now through the route its schedule uses (direct:&lt;kind&gt;-run), as --once and the demo do. */
+final class JobTrigger {
+    private JobTrigger() {
+    }
+
+    /** The run's report; an exchange that failed outside the job (a route error) throws. */
+    static JobReport run(ProducerTemplate producer, String kind, String job, String mode) {
+        Exchange ex = producer.request("direct:" + kind + "-run", e -> {
+            e.getMessage().setHeader(JobHeaders.JOB, job);
+            e.getMessage().setHeader(JobHeaders.MODE, mode);
+        });
+        if (ex.getException() != null) {
+            throw new IllegalStateException(kind + " " + job + ": " + ex.getException().getMessage(), ex.getException());
+        }
+        return ex.getMessage().getBody(JobReport.class);
+    }
+}
