@@ -3,18 +3,16 @@ package io.replicator.app;
 import io.replicator.config.Settings;
 import io.replicator.embedded.EmbeddedS3;
 import java.net.BindException;
+import java.util.List;
 import org.apache.camel.CamelContext;
-import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts the embedded S3 server of the local profile before the routes, and stops it with Camel. */
-final class EmbeddedServices extends ServiceSupport {
+final class EmbeddedServices {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServices.class);
-    private final EmbeddedS3 s3;
 
-    private EmbeddedServices(EmbeddedS3 s3) {
-        this.s3 = s3;
+    private EmbeddedServices() {
     }
 
     static void startIfEnabled(CamelContext ctx, Settings.EmbeddedS3 cfg) throws Exception {
@@ -32,7 +30,7 @@ final class EmbeddedServices extends ServiceSupport {
         }
         LOG.info("Embedded S3 server (S3Proxy) listening on {}, buckets under {}", s3.endpoint(),
                 cfg.dataDir().toAbsolutePath().normalize());
-        ctx.addService(new EmbeddedServices(s3), true, true);
+        CloseOnStop.register(ctx, List.of(s3));
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
@@ -42,10 +40,5 @@ final class EmbeddedServices extends ServiceSupport {
             }
         }
         return false;
-    }
-
-    @Override
-    protected void doStop() {
-        s3.close();
     }
 }

@@ -21,7 +21,6 @@ import io.replicator.s3sync.S3ClientFactory;
 import io.replicator.s3sync.S3Remote;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.camel.support.service.ServiceSupport;
 import software.amazon.awssdk.services.s3.S3Client;
 import io.replicator.jobs.BucketSyncRunner;
 import io.replicator.jobs.JobGuard;
@@ -81,12 +80,7 @@ public final class ReplicatorBeans implements CamelConfiguration {
                     new VolumeServerInitializerFactory(rings.get(d.name()), psk, destination));
             ctx.getRegistry().bind("volumeDestinationProcessor-" + d.name(), new VolumeDestinationProcessor(d.name()));
         }
-        ctx.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                destination.close();
-            }
-        }, true, true);
+        CloseOnStop.register(ctx, List.of(destination));
     }
 
     /** One S3Client bean per S3 remote, named s3-&lt;remote&gt;, for aws2-s3 endpoints; closed with Camel. */
@@ -99,12 +93,7 @@ public final class ReplicatorBeans implements CamelConfiguration {
                 clients.add(client);
             }
         }
-        ctx.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                clients.forEach(S3Client::close);
-            }
-        }, true, true);
+        CloseOnStop.register(ctx, clients);
     }
 
     @BindToRegistry("replicatorConfig")

@@ -69,7 +69,7 @@ final class ReplicatorSetup extends MainListenerSupport {
         boolean scheduled = !config.bucketSyncJobs().isEmpty() || !config.volumeSources().isEmpty();
         if (scheduled && cli.command() == CliArgs.Command.SERVICE) {
             QuartzComponent quartz = ctx.getComponent("quartz", QuartzComponent.class);
-            MissedIntervalListener.install(quartz, new JobMetrics(ReplicatorBeans.meterRegistry(ctx)));
+            MissedIntervalListener.install(quartz, new JobMetrics(prometheus));
         }
         if (cli.command() == CliArgs.Command.ONCE) {
             String job = cli.job().orElseThrow();
