@@ -53,7 +53,7 @@ final class DemoRunner {
             }
             String base = "http://" + property("camel.management.host", "127.0.0.1") + ":"
                     + property("camel.management.port", "9876") + "/observe/";
-            LOG.info("[demo] finished. Schedules keep running: {}. Health: {}health/ready, metrics: {}metrics, "
+            LOG.info("[demo] finished. Schedules start now: {}. Health: {}health/ready, metrics: {}metrics, "
                     + "status: {}. Ctrl-C stops.", config.runnableJobs(), base, base, config.settings().statusFile());
         } catch (Exception e) {
             LOG.error("[demo] failed: {}", e.getMessage());

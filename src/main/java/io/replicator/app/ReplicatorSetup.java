@@ -46,6 +46,11 @@ final class ReplicatorSetup extends MainListenerSupport {
         if (cli.command() == CliArgs.Command.ONCE) {
             return; // --once runs one job directly: no schedules
         }
+        if (config.settings().demo()) {
+            // The demo's runs and a schedule firing meanwhile would collide (one run per job):
+            // the scheduler starts when the demo ends.
+            ctx.getComponent("quartz", QuartzComponent.class).setAutoStartScheduler(false);
+        }
         for (BucketSyncJobConfig job : config.bucketSyncJobs().values()) {
             addScheduledRoute(ctx, "bucket-sync", job.name(), job.schedule());
         }
@@ -76,7 +81,10 @@ final class ReplicatorSetup extends MainListenerSupport {
             exitCode.set(new OnceRunner(ctx).run(config.kindOf(job).orElseThrow(), job, cli.runMode()));
             main.completed();
         } else if (config.settings().demo()) {
-            Thread demo = new Thread(() -> new DemoRunner(ctx, config).run(), "replicator-demo");
+            Thread demo = new Thread(() -> {
+                new DemoRunner(ctx, config).run();
+                startScheduler(ctx);
+            }, "replicator-demo");
             demo.setDaemon(true);
             demo.start();
         }
@@ -86,6 +94,14 @@ final class ReplicatorSetup extends MainListenerSupport {
     public void afterStop(BaseMainSupport m) {
         if (prometheus != null && prometheus != Metrics.globalRegistry) {
             Metrics.removeRegistry(prometheus);
+        }
+    }
+
+    private static void startScheduler(CamelContext ctx) {
+        try {
+            ctx.getComponent("quartz", QuartzComponent.class).getScheduler().start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the job scheduler: " + e.getMessage(), e);
         }
     }
 

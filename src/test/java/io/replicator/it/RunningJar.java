@@ -78,6 +78,17 @@ final class RunningJar implements AutoCloseable {
         throw new AssertionError("no matching output line; output so far:\n" + String.join("\n", all));
     }
 
+    /** Waits until n output lines match (new lines only wake the wait; the count is over all lines). */
+    void awaitCount(Predicate<String> match, int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (all.stream().filter(match).count() < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || (fresh.poll(left, TimeUnit.NANOSECONDS) == null && !process.isAlive())) {
+                throw new AssertionError(n + " matching output lines expected; output so far:\n" + String.join("\n", all));
+            }
+        }
+    }
+
     List<String> output() {
         return List.copyOf(all);
     }
