@@ -8,7 +8,6 @@ import io.replicator.config.VolumeDestinationJobConfig;
 import io.replicator.processors.VolumeDestinationProcessor;
 import io.replicator.processors.VolumeServerInitializerFactory;
 import io.replicator.processors.VolumeSourceProcessor;
-import io.replicator.psk.PskKeyFile;
 import io.replicator.psk.PskKeyRing;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,10 +37,12 @@ public final class ReplicatorBeans implements CamelConfiguration {
     private final ReplicatorConfig config;
     private final JobGuard guard = new JobGuard();
     private final ProgressTicker ticker;
+    private final KeyLoader keys;
     private CamelContext context;
 
-    public ReplicatorBeans(ReplicatorConfig config) {
+    public ReplicatorBeans(ReplicatorConfig config, KeyLoader keys) {
         this.config = config;
+        this.keys = keys;
         this.ticker = new ProgressTicker(config.settings().progressInterval());
     }
 
@@ -66,7 +67,7 @@ public final class ReplicatorBeans implements CamelConfiguration {
         List<DestinationJob> jobs = new ArrayList<>();
         Duration io = Duration.ZERO;
         for (VolumeDestinationJobConfig d : config.volumeDestinations().values()) {
-            PskKeyRing ring = PskKeyFile.parse(d.keyFile());
+            PskKeyRing ring = keys.load(d.key());
             rings.put(d.name(), ring);
             // The listener's key file is the job's: any of its identities (a key rollover) may sync this job.
             jobs.add(DestinationJob.of(d.name(), d.path(), null).withIdentities(Set.copyOf(ring.identities())));
@@ -109,7 +110,7 @@ public final class ReplicatorBeans implements CamelConfiguration {
 
     @BindToRegistry("volumeSourceProcessor")
     public VolumeSourceProcessor volumeSourceProcessor() {
-        return new VolumeSourceProcessor(config, new VolumeSourceJobRunner(PskSettings.defaults()), guard, ticker);
+        return new VolumeSourceProcessor(config, new VolumeSourceJobRunner(PskSettings.defaults(), keys), guard, ticker);
     }
 
     @BindToRegistry("jobReportProcessor")

@@ -36,7 +36,7 @@ final class ReplicatorSetup extends MainListenerSupport {
 
     @Override
     public void beforeConfigure(BaseMainSupport m) {
-        m.configure().addConfiguration(new ReplicatorBeans(config));
+        m.configure().addConfiguration(new ReplicatorBeans(config, KeyLoader.files()));
     }
 
     @Override

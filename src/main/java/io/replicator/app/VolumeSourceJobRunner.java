@@ -7,7 +7,6 @@ import io.replicator.jobs.JobOutcome;
 import io.replicator.jobs.JobReport;
 import io.replicator.jobs.ProgressTicker;
 import io.replicator.jobs.VolumeSourceRunner;
-import io.replicator.psk.PskKeyFile;
 import io.replicator.psk.PskPipeline;
 import io.replicator.psk.PskSettings;
 import io.replicator.volume.ChecksumMode;
@@ -31,9 +30,11 @@ import java.util.function.Consumer;
 /** Runs a configured volume-source job with the volume engine over TLS-PSK into one JobReport. */
 final class VolumeSourceJobRunner implements VolumeSourceRunner {
     private final PskSettings psk;
+    private final KeyLoader keys;
 
-    VolumeSourceJobRunner(PskSettings psk) {
+    VolumeSourceJobRunner(PskSettings psk, KeyLoader keys) {
         this.psk = psk;
+        this.keys = keys;
     }
 
     @Override
@@ -76,7 +77,7 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
     }
 
     private Consumer<ChannelPipeline> transport(VolumeSourceJobConfig job) throws Exception {
-        var key = PskKeyFile.parse(job.keyFile()).first();
+        var key = keys.load(job.key()).first();
         PskSettings settings = psk.withHandshakeTimeout(job.timeouts().handshake()).withIdleTimeout(job.timeouts().idle());
         return p -> PskPipeline.addClientHandlers(p, key, settings);
     }

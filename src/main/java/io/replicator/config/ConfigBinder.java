@@ -48,7 +48,7 @@ public final class ConfigBinder {
             jobs.put(name, bucketSync(name, remotes, settings.timeZone()));
         }
         Map<String, VolumeSourceJobConfig> sources = new LinkedHashMap<>();
-        VolumeSections volumes = new VolumeSections(in);
+        VolumeSections volumes = new VolumeSections(in, settings.kubernetes());
         for (String name : sectionNames(VOLUME_SOURCE)) {
             sources.put(name, volumes.volumeSource(name, settings.timeZone()));
         }
@@ -79,7 +79,19 @@ public final class ConfigBinder {
         return new Settings(in.duration(PREFIX + "progress-interval", Duration.ofSeconds(30)), zone, s3,
                 in.bool(PREFIX + "demo.enabled", false),
                 in.optional(PREFIX + "status-file").map(Path::of).orElse(null),
-                in.optional(PREFIX + "routes-dir").map(Path::of).orElse(null));
+                in.optional(PREFIX + "routes-dir").map(Path::of).orElse(null),
+                kubernetes());
+    }
+
+    private Settings.Kubernetes kubernetes() {
+        String k = PREFIX + "kubernetes.";
+        boolean enabled = in.bool(k + "enabled", false);
+        String namespace = in.optional(k + "namespace").orElse(null);
+        boolean leaders = in.bool(k + "leader-election", enabled);
+        if (leaders && !enabled) {
+            in.problem(k + "leader-election", "true", "needs " + k + "enabled=true");
+        }
+        return new Settings.Kubernetes(enabled, namespace, leaders);
     }
 
     private RemoteConfig remote(String name) {

@@ -8,12 +8,26 @@ import java.util.List;
  * One configured volume source ({@code replicator.volume-source.<name>.*}): pushes a directory to
  * the destination job named {@code destinationJob} (by default the same name) at address:port.
  */
-public record VolumeSourceJobConfig(String name, String destinationJob, Path path, String address, int port, Path keyFile,
+public record VolumeSourceJobConfig(String name, String destinationJob, Path path, String address, int port, KeySource key,
                                     CronSchedule schedule, CopyMethod copyMethod, Transfer transfer,
-                                    List<String> exclude, Timeouts timeouts) {
+                                    List<String> exclude, Timeouts timeouts, PointInTime pointInTime) {
 
-    /** How the source gets a point-in-time copy: Direct uses the mounted path as it is. */
+    /**
+     * How the source gets a point-in-time copy: Direct uses the mounted path as it is; Clone and
+     * Snapshot copy the source PVC and sync the copy from a mover Job (Kubernetes).
+     */
     public enum CopyMethod { DIRECT, CLONE, SNAPSHOT }
+
+    /**
+     * The Clone/Snapshot copy's settings (VolSync's names); unused with Direct.
+     *
+     * @param capacity    null: the source PVC's size
+     * @param accessModes empty: the source PVC's
+     */
+    public record PointInTime(String sourcePvc, String storageClassName, String volumeSnapshotClassName, String capacity,
+                              List<String> accessModes) {
+        public static final PointInTime NONE = new PointInTime(null, null, null, null, List.of());
+    }
 
     /**
      * @param streams          parallel connections

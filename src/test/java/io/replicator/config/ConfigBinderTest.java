@@ -181,7 +181,9 @@ class ConfigBinderTest {
         p.put("replicator.volume-source.db.path", dir.resolve("missing").toString());
         p.put("replicator.volume-source.db.address", "dest.example");
         p.put("replicator.volume-source.db.key-file", dir.resolve("nokey").toString());
-        p.put("replicator.volume-source.db.copy-method", "Clone");
+        p.put("replicator.volume-source.clone.copy-method", "Clone");
+        p.put("replicator.volume-source.clone.address", "dest.example");
+        p.put("replicator.volume-source.clone.key-secret", "db-psk");
         p.put("replicator.volume-destination.a.path", dir.toString());
         p.put("replicator.volume-destination.a.key-file", dir.resolve("nokey").toString());
         p.put("replicator.volume-destination.b.path", dir.toString());
@@ -197,11 +199,47 @@ class ConfigBinderTest {
         assertThat(e.getMessage())
                 .contains("replicator.volume-source.db.path='" + dir.resolve("missing") + "' is not an existing directory")
                 .contains("replicator.volume-source.db.key-file='" + dir.resolve("nokey") + "' cannot be read")
-                .contains("replicator.volume-source.db.copy-method='Clone' needs the Kubernetes integration")
+                .contains("replicator.volume-source.clone.copy-method='Clone' needs replicator.kubernetes.enabled=true")
+                .contains("replicator.volume-source.clone.key-secret='db-psk' needs replicator.kubernetes.enabled=true")
+                .contains("replicator.volume-source.clone.source-pvc is required: the PVC to clone or snapshot")
                 .contains("replicator.volume-destination.b.port='8000' is already the port of volume destination a")
                 .contains("replicator.volume-source.daily reuses the name of a bucket-sync job")
                 .contains("replicator.volume-destination.daily.key-file is required")
                 .contains("replicator.volume-destination.c.key-file='" + dir.resolve("short.txt") + "' is not a valid PSK file")
                 .doesNotContain("00ff");
+    }
+
+    @Test
+    void onKubernetesKeysComeFromSecretsAndCopyMethodsNeedTheirPvcs(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("psk.txt"), "volsync:" + "ab".repeat(32) + "\n");
+        Map<String, String> p = valid();
+        p.put("replicator.kubernetes.enabled", "true");
+        p.put("replicator.volume-source.db.copy-method", "Snapshot");
+        p.put("replicator.volume-source.db.source-pvc", "mysql-data");
+        p.put("replicator.volume-source.db.volume-snapshot-class-name", "csi-snap");
+        p.put("replicator.volume-source.db.address", "dest.example");
+        p.put("replicator.volume-source.db.key-secret", "db-psk");
+        p.put("replicator.volume-destination.db.path", dir.toString());
+        p.put("replicator.volume-destination.db.copy-method", "Snapshot");
+        p.put("replicator.volume-destination.db.destination-pvc", "mysql-copy");
+        p.put("replicator.volume-destination.db.snapshot-retain", "3");
+        ReplicatorConfig c = bind(p);
+        assertThat(c.settings().kubernetes()).isEqualTo(new Settings.Kubernetes(true, null, true));
+        VolumeSourceJobConfig src = c.volumeSources().get("db");
+        assertThat(src.path()).isNull();
+        assertThat(src.pointInTime().sourcePvc()).isEqualTo("mysql-data");
+        assertThat(src.key()).isEqualTo(KeySource.secret("db-psk"));
+        VolumeDestinationJobConfig dst = c.volumeDestinations().get("db");
+        assertThat(dst.key()).isEqualTo(KeySource.secret("camel-replicator-tls-db"));
+        assertThat(dst.image()).isEqualTo(new VolumeDestinationJobConfig.Image(VolumeDestinationJobConfig.CopyMethod.SNAPSHOT,
+                "mysql-copy", 3, null));
+
+        p.remove("replicator.volume-destination.db.destination-pvc");
+        p.put("replicator.volume-destination.db.key-file", key.toString());
+        p.put("replicator.volume-destination.db.key-secret", "other");
+        ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> bind(p));
+        assertThat(e.getMessage())
+                .contains("replicator.volume-destination.db.destination-pvc is required: copy-method Snapshot snapshots this PVC")
+                .contains("replicator.volume-destination.db.key-secret='other' cannot be combined with replicator.volume-destination.db.key-file");
     }
 }
