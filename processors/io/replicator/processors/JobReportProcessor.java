@@ -1,5 +1,6 @@
 package io.replicator.processors;
 
+import io.replicator.jobs.JobListener;
 import io.replicator.jobs.JobMetrics;
 import io.replicator.jobs.JobReport;
 import io.replicator.jobs.LocalStatusFile;
@@ -9,17 +10,18 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs the one summary of a run and records its metrics. */
+/** Logs the one summary of a run, records its metrics and status, and tells the job listener. */
 public final class JobReportProcessor implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger("io.replicator.summary");
-    private final Supplier<JobMetrics> metricsFactory;
+    private final Supplier<JobMetrics> metrics;
     private final LocalStatusFile statusFile;
-    private volatile JobMetrics metrics;
+    private final JobListener listener;
 
     /** @param statusFile where to keep the latest report per job, or null for none */
-    public JobReportProcessor(Supplier<JobMetrics> metricsFactory, LocalStatusFile statusFile) {
-        this.metricsFactory = metricsFactory;
+    public JobReportProcessor(Supplier<JobMetrics> metrics, LocalStatusFile statusFile, JobListener listener) {
+        this.metrics = metrics;
         this.statusFile = statusFile;
+        this.listener = listener;
     }
 
     @Override
@@ -31,16 +33,10 @@ public final class JobReportProcessor implements Processor {
             LOG.warn(r.headline());
         }
         r.lines().forEach(line -> LOG.info("  {}", line));
-        metrics().record(r);
+        metrics.get().record(r);
         if (statusFile != null) {
             statusFile.write(r);
         }
-    }
-
-    private JobMetrics metrics() {
-        if (metrics == null) {
-            metrics = metricsFactory.get(); // the metrics registry exists only once Camel has started
-        }
-        return metrics;
+        listener.finished(r);
     }
 }

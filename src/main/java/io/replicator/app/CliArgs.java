@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The parsed command line. */
 public record CliArgs(Command command, Optional<Path> configFile, Optional<String> job, RunMode runMode,
-                      Optional<String> identity) {
+                      Optional<String> identity, Optional<Path> fromPath) {
 
     public enum Command { SERVICE, ONCE, HELP, KEYGEN }
 
@@ -17,6 +17,7 @@ public record CliArgs(Command command, Optional<Path> configFile, Optional<Strin
         Path config = null;
         String job = null;
         String identity = null;
+        Path fromPath = null;
         RunMode mode = RunMode.SYNC;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -31,6 +32,7 @@ public record CliArgs(Command command, Optional<Path> configFile, Optional<Strin
                 case "--dry-run" -> mode = setMode(mode, RunMode.DRY_RUN);
                 case "--check" -> mode = setMode(mode, RunMode.CHECK);
                 case "--identity" -> identity = value(args, ++i, a);
+                case "--from-path" -> fromPath = Path.of(value(args, ++i, a));
                 default -> throw new CliException("unknown argument '" + a + "'");
             }
         }
@@ -40,8 +42,11 @@ public record CliArgs(Command command, Optional<Path> configFile, Optional<Strin
         if (identity != null && command != Command.KEYGEN) {
             throw new CliException("--identity only applies to keygen");
         }
+        if (fromPath != null && command != Command.ONCE) {
+            throw new CliException("--from-path only applies to --once JOB (a volume-source job)");
+        }
         return new CliArgs(command, Optional.ofNullable(config), Optional.ofNullable(job), mode,
-                Optional.ofNullable(identity));
+                Optional.ofNullable(identity), Optional.ofNullable(fromPath));
     }
 
     private static RunMode setMode(RunMode current, RunMode wanted) {

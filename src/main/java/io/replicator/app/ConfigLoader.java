@@ -27,7 +27,11 @@ public final class ConfigLoader {
 
     /** What was loaded: the profile in effect (empty for none), the --config properties and the binding. */
     public record Loaded(Optional<String> profile, Properties overrides, ReplicatorConfig config,
-                         String routesIncludePattern) { }
+                         String routesIncludePattern) {
+        Loaded withConfig(ReplicatorConfig other) {
+            return new Loaded(profile, overrides, other, routesIncludePattern);
+        }
+    }
 
     /** Under the local profile, first creates the files its configuration points at (under ./data). */
     public static Loaded load(Optional<Path> configFile, Map<String, String> env) {

@@ -23,6 +23,7 @@ import java.util.List;
 import software.amazon.awssdk.services.s3.S3Client;
 import io.replicator.jobs.BucketSyncRunner;
 import io.replicator.jobs.JobGuard;
+import io.replicator.jobs.JobListener;
 import io.replicator.jobs.JobMetrics;
 import io.replicator.jobs.LocalStatusFile;
 import io.replicator.jobs.ProgressTicker;
@@ -33,16 +34,23 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 
 /** The registry beans the routes refer to by name; built from the validated configuration. */
-public final class ReplicatorBeans implements CamelConfiguration {
+final class ReplicatorBeans implements CamelConfiguration {
     private final ReplicatorConfig config;
-    private final JobGuard guard = new JobGuard();
+    private final JobGuard guard;
+    private final JobListener listener;
     private final ProgressTicker ticker;
     private final KeyLoader keys;
     private CamelContext context;
+    private JobMetrics metrics;
+    private final String namespace;
 
-    public ReplicatorBeans(ReplicatorConfig config, KeyLoader keys) {
+    /** @param namespace the Kubernetes namespace (a metrics label), or null outside Kubernetes */
+    ReplicatorBeans(ReplicatorConfig config, KeyLoader keys, JobListener listener, String namespace) {
         this.config = config;
         this.keys = keys;
+        this.listener = listener;
+        this.guard = new JobGuard(listener);
+        this.namespace = namespace;
         this.ticker = new ProgressTicker(config.settings().progressInterval());
     }
 
@@ -116,8 +124,17 @@ public final class ReplicatorBeans implements CamelConfiguration {
     @BindToRegistry("jobReportProcessor")
     public JobReportProcessor jobReportProcessor() {
         var statusFile = config.settings().statusFile();
-        return new JobReportProcessor(() -> new JobMetrics(meterRegistry(context)),
-                statusFile == null ? null : new LocalStatusFile(statusFile));
+        return new JobReportProcessor(this::jobMetrics,
+                statusFile == null ? null : new LocalStatusFile(statusFile), listener);
+    }
+
+    /** One JobMetrics for the reports and the schedule's missed intervals (they share the out-of-sync gauge). */
+    synchronized JobMetrics jobMetrics() {
+        if (metrics == null) {
+            // the metrics registry exists only once Camel has started
+            metrics = new JobMetrics(meterRegistry(context), namespace == null ? "" : namespace);
+        }
+        return metrics;
     }
 
     /** camel-micrometer-prometheus binds its registry as "metricsRegistry"; fall back to the global one. */

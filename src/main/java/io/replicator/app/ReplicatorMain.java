@@ -1,6 +1,7 @@
 package io.replicator.app;
 
 import io.replicator.config.ConfigException;
+import io.replicator.config.ReplicatorConfig;
 import io.replicator.psk.PskKeyGenerator;
 import java.io.PrintStream;
 import java.util.Map;
@@ -27,6 +28,19 @@ public final class ReplicatorMain {
         return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (caused by " + t + ")";
     }
 
+    /** A mover Job's run: the volume-source job, Direct, from the directory its copy is mounted at. */
+    private static ReplicatorConfig fromPath(ReplicatorConfig config, CliArgs cli) {
+        String job = cli.job().orElseThrow();
+        java.nio.file.Path dir = cli.fromPath().orElseThrow();
+        if (!config.volumeSources().containsKey(job)) {
+            throw new CliException("--from-path: " + job + " is not a volume-source job");
+        }
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new CliException("--from-path " + dir + " is not an existing directory");
+        }
+        return config.withSourcePath(job, dir);
+    }
+
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         CliArgs cli;
         ConfigLoader.Loaded loaded;
@@ -45,9 +59,12 @@ public final class ReplicatorMain {
                 throw new CliException("--once " + cli.job().get() + ": no such bucket-sync or volume-source job (configured: "
                         + String.join(", ", loaded.config().runnableJobs()) + ")");
             }
+            if (cli.fromPath().isPresent()) {
+                loaded = loaded.withConfig(fromPath(loaded.config(), cli));
+            }
         } catch (CliException e) {
             err.println("error: " + e.getMessage());
-            err.println("usage: camel-replicator [--config FILE] [--once JOB [--dry-run|--check]] | --help | keygen [--identity ID]");
+            err.println("usage: camel-replicator [--config FILE] [--once JOB [--dry-run|--check|--from-path DIR]] | --help | keygen [--identity ID]");
             return ExitCodes.USAGE;
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());

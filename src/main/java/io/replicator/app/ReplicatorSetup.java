@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.Metrics;
 import java.util.Map;
 import io.replicator.config.ReplicatorConfig;
 import io.replicator.health.S3EndpointsHealthCheck;
-import io.replicator.jobs.JobMetrics;
+import io.replicator.jobs.JobListener;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -26,6 +26,7 @@ final class ReplicatorSetup extends MainListenerSupport {
     private final CliArgs cli;
     private final AtomicInteger exitCode;
     private MeterRegistry prometheus;
+    private ReplicatorBeans beans;
 
     ReplicatorSetup(Main main, ReplicatorConfig config, CliArgs cli, AtomicInteger exitCode) {
         this.main = main;
@@ -36,7 +37,8 @@ final class ReplicatorSetup extends MainListenerSupport {
 
     @Override
     public void beforeConfigure(BaseMainSupport m) {
-        m.configure().addConfiguration(new ReplicatorBeans(config, KeyLoader.files()));
+        beans = new ReplicatorBeans(config, KeyLoader.files(), JobListener.NONE, null);
+        m.configure().addConfiguration(beans);
     }
 
     @Override
@@ -74,7 +76,7 @@ final class ReplicatorSetup extends MainListenerSupport {
         boolean scheduled = !config.bucketSyncJobs().isEmpty() || !config.volumeSources().isEmpty();
         if (scheduled && cli.command() == CliArgs.Command.SERVICE) {
             QuartzComponent quartz = ctx.getComponent("quartz", QuartzComponent.class);
-            MissedIntervalListener.install(quartz, new JobMetrics(prometheus));
+            MissedIntervalListener.install(quartz, beans.jobMetrics());
         }
         if (cli.command() == CliArgs.Command.ONCE) {
             String job = cli.job().orElseThrow();

@@ -27,4 +27,15 @@ public record ReplicatorConfig(Settings settings, Map<String, RemoteConfig> remo
         names.addAll(volumeSources.keySet());
         return names;
     }
+
+    /** The same configuration with one volume-source job run Direct from {@code directory} (--from-path). */
+    public ReplicatorConfig withSourcePath(String job, java.nio.file.Path directory) {
+        Map<String, VolumeSourceJobConfig> sources = new java.util.LinkedHashMap<>(volumeSources);
+        VolumeSourceJobConfig source = sources.get(job);
+        if (source == null) {
+            throw new IllegalArgumentException(job + " is not a volume-source job");
+        }
+        sources.put(job, source.fromPath(directory));
+        return new ReplicatorConfig(settings, remotes, bucketSyncJobs, Map.copyOf(sources), volumeDestinations);
+    }
 }

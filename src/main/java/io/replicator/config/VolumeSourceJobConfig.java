@@ -40,4 +40,10 @@ public record VolumeSourceJobConfig(String name, String destinationJob, Path pat
 
     /** Handshake, idle (no frame for this long) and whole-sync limits. */
     public record Timeouts(Duration handshake, Duration idle, Duration sync) { }
+
+    /** This job run Direct from another directory: what a Clone/Snapshot mover Job does with its copy. */
+    public VolumeSourceJobConfig fromPath(Path directory) {
+        return new VolumeSourceJobConfig(name, destinationJob, directory, address, port, key, schedule, CopyMethod.DIRECT,
+                transfer, exclude, timeouts, pointInTime);
+    }
 }

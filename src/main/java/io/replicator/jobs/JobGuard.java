@@ -15,6 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JobGuard {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final JobListener listener;
+
+    public JobGuard(JobListener listener) {
+        this.listener = listener;
+    }
+
+    public JobGuard() {
+        this(JobListener.NONE);
+    }
 
     /** A handle to close when the run ends, or empty if the job is already running. */
     public Optional<AutoCloseable> tryStart(String job) {
@@ -32,6 +41,7 @@ public final class JobGuard {
                     List.of(), Map.of(), "a run of this job is still in progress");
         }
         try (AutoCloseable ignored = running.get()) {
+            listener.started(kind, job, mode, Instant.now());
             return run.get();
         }
     }
