@@ -1,0 +1,82 @@
+package io.replicator.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.replicator.kube.SyncResult.Outcome;
+import io.replicator.testing.KubeMockServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The mock server does not validate against the CRD schemas, a real API server prunes unknown status
+ * fields silently and rejects missing required ones: everything StatusWriter writes must be declared
+ * in k8s/base/crd/ for that kind.
+ */
+class CrdStatusSchemaTest {
+    private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+
+    @Test
+    void everyStatusFieldWrittenIsDeclaredInTheKindsSchema() {
+        try (KubeMockServer kube = new KubeMockServer()) {
+            KubernetesClient client = kube.client();
+            ResourceMirror mirror = new ResourceMirror(client);
+            StatusWriter writer = new StatusWriter(client);
+            for (String kind : JobResource.PLURALS.keySet()) {
+                JobResource r = new JobResource(kind, "ns1", "job");
+                mirror.ensure(r, Map.of("paused", false));
+                writer.started(r, T0);
+                writer.finished(r, new SyncResult(Outcome.SUCCEEDED, T0, Duration.ofSeconds(3), T0.plusSeconds(60),
+                        "m1", Map.of("bytes", 1L), List.of("ok"), null));
+                writer.started(r, T0.plusSeconds(60));
+                if (!kind.equals(JobResource.BUCKET_SYNC)) {
+                    writer.setKeySecret(r, "key");
+                }
+                if (kind.equals(JobResource.REPLICATION_DESTINATION)) {
+                    writer.setAddress(r, "10.0.0.1", 8000);
+                    writer.setLatestImage(r, "snapshot.storage.k8s.io", "VolumeSnapshot", "snap");
+                }
+                List<String> problems = new ArrayList<>();
+                check(r.ops(client).get().get("status"), statusSchema(client, kind), kind + " status", problems);
+                assertThat(problems).as(kind).isEmpty();
+            }
+        }
+    }
+
+    private static JSONSchemaProps statusSchema(KubernetesClient client, String kind) {
+        String name = JobResource.PLURALS.get(kind) + "." + JobResource.GROUP;
+        return client.apiextensions().v1().customResourceDefinitions().withName(name).get()
+                .getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema().getProperties().get("status");
+    }
+
+    private static void check(Object value, JSONSchemaProps schema, String path, List<String> problems) {
+        if (value instanceof Map<?, ?> map) {
+            if (schema.getRequired() != null) {
+                schema.getRequired().stream().filter(k -> !map.containsKey(k))
+                        .forEach(k -> problems.add(path + "." + k + " is required"));
+            }
+            map.forEach((k, v) -> {
+                JSONSchemaProps child = schema.getProperties() == null ? null : schema.getProperties().get(k);
+                if (child == null && schema.getAdditionalProperties() != null) {
+                    child = schema.getAdditionalProperties().getSchema();
+                }
+                if (child == null) {
+                    problems.add(path + "." + k + " is not in the schema");
+                } else {
+                    check(v, child, path + "." + k, problems);
+                }
+            });
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> check(item, schema.getItems().getSchema(), path + "[]", problems));
+        } else if (schema.getEnum() != null && !schema.getEnum().isEmpty()
+                && schema.getEnum().stream().map(JsonNode::asText).noneMatch(e -> e.equals(String.valueOf(value)))) {
+            problems.add(path + " = " + value + " is not one of " + schema.getEnum());
+        }
+    }
+}

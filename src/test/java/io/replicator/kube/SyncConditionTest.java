@@ -1,0 +1,42 @@
+package io.replicator.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SyncConditionTest {
+    private static final Instant T1 = Instant.parse("2025-03-01T10:00:00.700Z");
+    private static final Instant T2 = Instant.parse("2025-03-01T11:00:00Z");
+
+    @Test
+    void transitionTimeChangesOnlyWhenStatusOrReasonChanges() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        SyncCondition.error("first failure").applyTo(status, T1);
+        SyncCondition.error("second failure").applyTo(status, T2);
+        assertThat(only(status)).containsEntry("lastTransitionTime", "2025-03-01T10:00:00Z")
+                .containsEntry("message", "second failure").containsEntry("reason", "Error");
+
+        SyncCondition.waitingForSchedule().applyTo(status, T2);
+        assertThat(only(status)).containsEntry("lastTransitionTime", "2025-03-01T11:00:00Z")
+                .containsEntry("status", "False").containsEntry("reason", "WaitingForSchedule");
+    }
+
+    @Test
+    void otherConditionTypesAreKept() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("conditions", List.of(Map.of("type", "Custom", "status", "True")));
+        SyncCondition.inProgress().applyTo(status, T1);
+        assertThat((List<?>) status.get("conditions")).hasSize(2).first().isEqualTo(Map.of("type", "Custom", "status", "True"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> only(Map<String, Object> status) {
+        List<Map<String, Object>> conditions = (List<Map<String, Object>>) status.get("conditions");
+        assertThat(conditions).hasSize(1);
+        return conditions.get(0);
+    }
+}
