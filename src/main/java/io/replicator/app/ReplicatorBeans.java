@@ -24,6 +24,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import io.replicator.jobs.BucketSyncRunner;
 import io.replicator.jobs.JobGuard;
 import io.replicator.jobs.JobListener;
+import io.replicator.jobs.JobReport;
+import java.util.function.UnaryOperator;
+import io.replicator.processors.DestinationImageProcessor;
 import io.replicator.jobs.JobMetrics;
 import io.replicator.jobs.LocalStatusFile;
 import io.replicator.jobs.ProgressTicker;
@@ -40,14 +43,22 @@ final class ReplicatorBeans implements CamelConfiguration {
     private final JobListener listener;
     private final ProgressTicker ticker;
     private final KeyLoader keys;
+    private final UnaryOperator<JobReport> images;
     private CamelContext context;
     private JobMetrics metrics;
     private final String namespace;
 
     /** @param namespace the Kubernetes namespace (a metrics label), or null outside Kubernetes */
     ReplicatorBeans(ReplicatorConfig config, KeyLoader keys, JobListener listener, String namespace) {
+        this(config, keys, listener, namespace, UnaryOperator.identity());
+    }
+
+    /** @param images what a successful destination session leaves as the latest image (Kubernetes) */
+    ReplicatorBeans(ReplicatorConfig config, KeyLoader keys, JobListener listener, String namespace,
+                    UnaryOperator<JobReport> images) {
         this.config = config;
         this.keys = keys;
+        this.images = images;
         this.listener = listener;
         this.guard = new JobGuard(listener);
         this.namespace = namespace;
@@ -105,6 +116,10 @@ final class ReplicatorBeans implements CamelConfiguration {
         CloseOnStop.register(ctx, clients);
     }
 
+    JobGuard guard() {
+        return guard;
+    }
+
     @BindToRegistry("replicatorConfig")
     public ReplicatorConfig replicatorConfig() {
         return config;
@@ -119,6 +134,11 @@ final class ReplicatorBeans implements CamelConfiguration {
     @BindToRegistry("volumeSourceProcessor")
     public VolumeSourceProcessor volumeSourceProcessor() {
         return new VolumeSourceProcessor(config, new VolumeSourceJobRunner(PskSettings.defaults(), keys), guard, ticker);
+    }
+
+    @BindToRegistry("destinationImageProcessor")
+    public DestinationImageProcessor destinationImageProcessor() {
+        return new DestinationImageProcessor(images);
     }
 
     @BindToRegistry("jobReportProcessor")

@@ -42,6 +42,12 @@ public final class ReplicatorMain {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        return run(args, env, out, err, m -> { });
+    }
+
+    /** @param created sees the camel-main before it runs (tests stop a service with it) */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
+                   java.util.function.Consumer<Main> created) throws Exception {
         CliArgs cli;
         ConfigLoader.Loaded loaded;
         try {
@@ -79,7 +85,8 @@ public final class ReplicatorMain {
             main.addOverrideProperty("camel.management.enabled", "false");
         }
         RoutesDir.addTo(main, loaded);
-        main.addMainListener(new ReplicatorSetup(main, loaded.config(), cli, exitCode));
+        main.addMainListener(new ReplicatorSetup(main, loaded.config(), cli, env, exitCode));
+        created.accept(main);
         try {
             main.run();
         } catch (Exception e) {

@@ -24,11 +24,14 @@ final class ReplicatorSetup extends MainListenerSupport {
     private final Main main;
     private final ReplicatorConfig config;
     private final CliArgs cli;
+    private final Map<String, String> env;
     private final AtomicInteger exitCode;
     private MeterRegistry prometheus;
     private ReplicatorBeans beans;
+    private KubernetesSetup kube;
 
-    ReplicatorSetup(Main main, ReplicatorConfig config, CliArgs cli, AtomicInteger exitCode) {
+    ReplicatorSetup(Main main, ReplicatorConfig config, CliArgs cli, Map<String, String> env, AtomicInteger exitCode) {
+        this.env = env;
         this.main = main;
         this.config = config;
         this.cli = cli;
@@ -37,7 +40,9 @@ final class ReplicatorSetup extends MainListenerSupport {
 
     @Override
     public void beforeConfigure(BaseMainSupport m) {
-        beans = new ReplicatorBeans(config, KeyLoader.files(), JobListener.NONE, null);
+        kube = KubernetesSetup.connect(config, cli, env);
+        beans = kube == null ? new ReplicatorBeans(config, KeyLoader.files(), JobListener.NONE, null)
+                : new ReplicatorBeans(config, kube.layer().keys(), kube.listener(), kube.layer().namespace());
         m.configure().addConfiguration(beans);
     }
 
@@ -52,6 +57,9 @@ final class ReplicatorSetup extends MainListenerSupport {
             // The demo's runs and a schedule firing meanwhile would collide (one run per job):
             // the scheduler starts when the demo ends.
             ctx.getComponent("quartz", QuartzComponent.class).setAutoStartScheduler(false);
+        }
+        if (kube != null) {
+            kube.installLeaderElection(ctx, config, env);
         }
         for (BucketSyncJobConfig job : config.bucketSyncJobs().values()) {
             addScheduledRoute(ctx, "bucket-sync", job.name(), job.schedule());
@@ -82,7 +90,10 @@ final class ReplicatorSetup extends MainListenerSupport {
             String job = cli.job().orElseThrow();
             exitCode.set(new OnceRunner(ctx).run(config.kindOf(job).orElseThrow(), job, cli.runMode()));
             main.completed();
-        } else if (config.settings().demo()) {
+        } else if (kube != null) {
+            kube.startTriggers(ctx, beans.guard());
+        }
+        if (cli.command() != CliArgs.Command.ONCE && config.settings().demo()) {
             Thread demo = new Thread(() -> {
                 new DemoRunner(ctx, config).run();
                 startScheduler(ctx);
@@ -94,6 +105,9 @@ final class ReplicatorSetup extends MainListenerSupport {
 
     @Override
     public void afterStop(BaseMainSupport m) {
+        if (kube != null) {
+            kube.close();
+        }
         if (prometheus != null && prometheus != Metrics.globalRegistry) {
             Metrics.removeRegistry(prometheus);
         }
@@ -107,8 +121,9 @@ final class ReplicatorSetup extends MainListenerSupport {
         }
     }
 
-    private static void addScheduledRoute(CamelContext ctx, String kind, String job, CronSchedule schedule) {
-        addRoute(ctx, kind, job, Map.of("cron", schedule.quartz(), "timeZone", schedule.zone().getId()));
+    private void addScheduledRoute(CamelContext ctx, String kind, String job, CronSchedule schedule) {
+        String leader = kube == null ? "" : kube.leaderPrefix(kind + "-" + job);
+        addRoute(ctx, kind, job, Map.of("cron", schedule.quartz(), "timeZone", schedule.zone().getId(), "leader", leader));
     }
 
     private static void addRoute(CamelContext ctx, String kind, String job, Map<String, String> parameters) {

@@ -30,7 +30,25 @@ public final class JobGuard {
         if (!running.add(job)) {
             return Optional.empty();
         }
-        return Optional.of(() -> running.remove(job));
+        return Optional.of(() -> {
+            synchronized (this) {
+                running.remove(job);
+                notifyAll();
+            }
+        });
+    }
+
+    /** Waits until no run of the job is in progress; false if it still is after {@code max}. */
+    public synchronized boolean awaitIdle(String job, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (running.contains(job)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** Runs the job unless it is already running, in which case the report says it was skipped. */

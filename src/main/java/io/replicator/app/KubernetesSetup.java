@@ -1,0 +1,80 @@
+package io.replicator.app;
+
+import io.replicator.config.ReplicatorConfig;
+import io.replicator.jobs.JobGuard;
+import io.replicator.jobs.JobListener;
+import io.replicator.kube.LeaderElection;
+import io.replicator.kube.LeaderElectionSettings;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.cluster.CamelClusterService;
+
+/**
+ * What replicator.kubernetes.enabled switches on, in camel-main's order: resources and key Secrets
+ * before the beans, leader election before the routes, triggers once Camel runs. A --once run (a
+ * mover Job, a sync-now Job) only reads Secrets: the service owns status and schedules.
+ */
+final class KubernetesSetup implements AutoCloseable {
+    /** The label the Deployment gives its pods: the only candidates for leadership (not mover pods). */
+    static final Map<String, String> CANDIDATE_LABELS = Map.of("app.kubernetes.io/name", "camel-replicator");
+    private final KubernetesLayer layer;
+    private final boolean service;
+    private CamelClusterService leaders;
+    private KubernetesTriggers triggers;
+
+    private KubernetesSetup(KubernetesLayer layer, boolean service) {
+        this.layer = layer;
+        this.service = service;
+    }
+
+    /** null when Kubernetes is off. */
+    static KubernetesSetup connect(ReplicatorConfig config, CliArgs cli, Map<String, String> env) {
+        if (!config.settings().kubernetes().enabled()) {
+            return null;
+        }
+        KubernetesLayer layer = KubernetesLayer.connect(config, env);
+        boolean service = cli.command() == CliArgs.Command.SERVICE;
+        if (service) {
+            layer.mirrorJobs();
+        }
+        return new KubernetesSetup(layer, service);
+    }
+
+    KubernetesLayer layer() {
+        return layer;
+    }
+
+    JobListener listener() {
+        return service ? layer.listener() : JobListener.NONE;
+    }
+
+    /** Registers the Lease-based cluster service; before the context starts. */
+    void installLeaderElection(CamelContext ctx, ReplicatorConfig config, Map<String, String> env) {
+        if (service && config.settings().kubernetes().leaderElection()) {
+            LeaderElectionSettings s = LeaderElectionSettings.fromEnvironment(env, layer.namespace())
+                    .withPodLabels(CANDIDATE_LABELS);
+            leaders = LeaderElection.install(ctx, layer.client(), s);
+        }
+    }
+
+    /** The scheduled route's consumer prefix: a master endpoint per job when replicas elect leaders. */
+    String leaderPrefix(String routeId) {
+        // the template appends quartz://...: master:<lock>:quartz://... (LeaderElection.guarded's form)
+        return leaders == null ? "" : "master:" + routeId + ":";
+    }
+
+    void startTriggers(CamelContext ctx, JobGuard guard) {
+        if (service) {
+            triggers = new KubernetesTriggers(ctx, layer, guard, routeId -> leaders == null || leaders.isLeader(routeId));
+            triggers.start();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (triggers != null) {
+            triggers.close();
+        }
+        layer.close();
+    }
+}

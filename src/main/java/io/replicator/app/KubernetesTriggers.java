@@ -1,0 +1,122 @@
+package io.replicator.app;
+
+import io.replicator.jobs.JobGuard;
+import io.replicator.jobs.JobOutcome;
+import io.replicator.jobs.JobReport;
+import io.replicator.kube.JobResource;
+import io.replicator.kube.JobStatusListener;
+import io.replicator.kube.SpecListener;
+import io.replicator.kube.SpecWatcher;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * spec.trigger.manual runs one sync (VolSync's rule: when it differs from status.lastManualSync);
+ * spec.paused suspends the job's schedule and holds manual triggers until it is cleared. With
+ * several replicas, only the replica that leads a job runs its manual triggers.
+ */
+final class KubernetesTriggers implements SpecListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KubernetesTriggers.class);
+    private static final Duration WAIT_FOR_RUNNING = Duration.ofHours(24);
+    private final CamelContext ctx;
+    private final KubernetesLayer layer;
+    private final JobGuard guard;
+    private final Predicate<String> leads;
+    private final Map<JobResource, String> held = new ConcurrentHashMap<>();
+    private final ExecutorService runs = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "replicator-manual-trigger");
+        t.setDaemon(true);
+        return t;
+    });
+    private SpecWatcher watcher;
+
+    /** @param leads whether this replica leads the route (lock namespace) of that id */
+    KubernetesTriggers(CamelContext ctx, KubernetesLayer layer, JobGuard guard, Predicate<String> leads) {
+        this.ctx = ctx;
+        this.layer = layer;
+        this.guard = guard;
+        this.leads = leads;
+    }
+
+    void start() {
+        watcher = SpecWatcher.start(layer.client(), layer.namespace(), this);
+    }
+
+    @Override
+    public void manualTrigger(JobResource r, String value) {
+        String kind = kindOf(r);
+        if (kind == null || !leads.test(kind + "-" + r.name())) {
+            return; // a destination has no trigger; another replica leads this job
+        }
+        if (layer.isPaused(r)) {
+            LOG.info("{} is paused: manual trigger '{}' runs when spec.paused is cleared", r, value);
+            held.put(r, value);
+            return;
+        }
+        runs.submit(() -> run(kind, r, value));
+    }
+
+    @Override
+    public void pausedChanged(JobResource r, boolean paused) {
+        String kind = kindOf(r);
+        layer.setPaused(r, paused);
+        if (kind == null) {
+            return;
+        }
+        String routeId = kind + "-" + r.name();
+        try {
+            if (paused) {
+                ctx.getRouteController().suspendRoute(routeId);
+                LOG.info("{} paused: its schedule is suspended", r);
+            } else {
+                ctx.getRouteController().resumeRoute(routeId);
+                LOG.info("{} resumed", r);
+                String value = held.remove(r);
+                if (value != null) {
+                    manualTrigger(r, value);
+                }
+            }
+        } catch (Exception e) {
+            LOG.warn("cannot {} route {}: {}", paused ? "suspend" : "resume", routeId, e.getMessage());
+        }
+    }
+
+    /** One sync for the value; a run already in progress is waited for, as the value asks for a new sync. */
+    private void run(String kind, JobResource r, String value) {
+        try (ProducerTemplate producer = ctx.createProducerTemplate()) {
+            LOG.info("{}: spec.trigger.manual = '{}': running one sync", r, value);
+            JobReport report = JobStatusListener.asManualTrigger(value, () -> JobTrigger.run(producer, kind, r.name(), "sync"));
+            while (report.outcome() == JobOutcome.SKIPPED_ALREADY_RUNNING && guard.awaitIdle(r.name(), WAIT_FOR_RUNNING)) {
+                report = JobStatusListener.asManualTrigger(value, () -> JobTrigger.run(producer, kind, r.name(), "sync"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("{}: manual trigger '{}' failed: {}", r, value, e.getMessage());
+        }
+    }
+
+    private static String kindOf(JobResource r) {
+        return switch (r.kind()) {
+            case JobResource.BUCKET_SYNC -> "bucket-sync";
+            case JobResource.REPLICATION_SOURCE -> "volume-source";
+            default -> null;
+        };
+    }
+
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        runs.shutdownNow();
+    }
+}
