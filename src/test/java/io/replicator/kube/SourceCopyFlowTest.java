@@ -28,7 +28,7 @@ class SourceCopyFlowTest extends SourceCopyFlowFixture {
         assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(result.succeeded()).isTrue();
         assertThat(result.message()).isEqualTo("mover Job ns1/camel-replicator-app-mover succeeded");
-        assertThat(result.logTail()).isEmpty(); // the mock serves no pod logs
+        assertThat(result.logTail()).isEmpty(); // no Job controller here, so no mover pod (see MoverLogTailTest)
         PersistentVolumeClaim clone = seen.get().pvc(TEMP);
         assertThat(clone.getSpec().getDataSource().getKind()).isEqualTo("PersistentVolumeClaim");
         assertThat(clone.getSpec().getDataSource().getName()).isEqualTo("data");
