@@ -6,6 +6,7 @@ import io.replicator.jobs.JobListener;
 import io.replicator.kube.LeaderElection;
 import io.replicator.kube.LeaderElectionSettings;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
 
@@ -18,12 +19,14 @@ final class KubernetesSetup implements AutoCloseable {
     /** The label the Deployment gives its pods: the only candidates for leadership (not mover pods). */
     static final Map<String, String> CANDIDATE_LABELS = Map.of("app.kubernetes.io/name", "camel-replicator");
     private final KubernetesLayer layer;
+    private final ReplicatorConfig config;
     private final boolean service;
     private CamelClusterService leaders;
     private KubernetesTriggers triggers;
 
-    private KubernetesSetup(KubernetesLayer layer, boolean service) {
+    private KubernetesSetup(KubernetesLayer layer, ReplicatorConfig config, boolean service) {
         this.layer = layer;
+        this.config = config;
         this.service = service;
     }
 
@@ -37,15 +40,22 @@ final class KubernetesSetup implements AutoCloseable {
         if (service) {
             layer.mirrorJobs();
         }
-        return new KubernetesSetup(layer, service);
+        return new KubernetesSetup(layer, config, service);
     }
 
     KubernetesLayer layer() {
         return layer;
     }
 
-    JobListener listener() {
-        return service ? layer.listener() : JobListener.NONE;
+    /** Keys from Secrets and mover Jobs always; status and destination images only in the service. */
+    PlatformHooks hooks(Map<String, String> env) {
+        KubernetesVolumes volumes = new KubernetesVolumes(layer.client(), layer.namespace(), config, layer.status(), env);
+        if (!service) {
+            // a sync-now Job of a Clone/Snapshot source starts a mover like the service does
+            return new PlatformHooks(layer.keys(), JobListener.NONE, layer.namespace(), UnaryOperator.identity(),
+                    volumes.sources());
+        }
+        return new PlatformHooks(layer.keys(), layer.listener(), layer.namespace(), volumes.images(), volumes.sources());
     }
 
     /** Registers the Lease-based cluster service; before the context starts. */

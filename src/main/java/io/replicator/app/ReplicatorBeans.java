@@ -23,9 +23,6 @@ import java.util.List;
 import software.amazon.awssdk.services.s3.S3Client;
 import io.replicator.jobs.BucketSyncRunner;
 import io.replicator.jobs.JobGuard;
-import io.replicator.jobs.JobListener;
-import io.replicator.jobs.JobReport;
-import java.util.function.UnaryOperator;
 import io.replicator.processors.DestinationImageProcessor;
 import io.replicator.jobs.JobMetrics;
 import io.replicator.jobs.LocalStatusFile;
@@ -40,28 +37,15 @@ import org.apache.camel.CamelContext;
 final class ReplicatorBeans implements CamelConfiguration {
     private final ReplicatorConfig config;
     private final JobGuard guard;
-    private final JobListener listener;
     private final ProgressTicker ticker;
-    private final KeyLoader keys;
-    private final UnaryOperator<JobReport> images;
+    private final PlatformHooks hooks;
     private CamelContext context;
     private JobMetrics metrics;
-    private final String namespace;
 
-    /** @param namespace the Kubernetes namespace (a metrics label), or null outside Kubernetes */
-    ReplicatorBeans(ReplicatorConfig config, KeyLoader keys, JobListener listener, String namespace) {
-        this(config, keys, listener, namespace, UnaryOperator.identity());
-    }
-
-    /** @param images what a successful destination session leaves as the latest image (Kubernetes) */
-    ReplicatorBeans(ReplicatorConfig config, KeyLoader keys, JobListener listener, String namespace,
-                    UnaryOperator<JobReport> images) {
+    ReplicatorBeans(ReplicatorConfig config, PlatformHooks hooks) {
         this.config = config;
-        this.keys = keys;
-        this.images = images;
-        this.listener = listener;
-        this.guard = new JobGuard(listener);
-        this.namespace = namespace;
+        this.hooks = hooks;
+        this.guard = new JobGuard(hooks.listener());
         this.ticker = new ProgressTicker(config.settings().progressInterval());
     }
 
@@ -86,7 +70,7 @@ final class ReplicatorBeans implements CamelConfiguration {
         List<DestinationJob> jobs = new ArrayList<>();
         Duration io = Duration.ZERO;
         for (VolumeDestinationJobConfig d : config.volumeDestinations().values()) {
-            PskKeyRing ring = keys.load(d.key());
+            PskKeyRing ring = hooks.keys().load(d.key());
             rings.put(d.name(), ring);
             // The listener's key file is the job's: any of its identities (a key rollover) may sync this job.
             jobs.add(DestinationJob.of(d.name(), d.path(), null).withIdentities(Set.copyOf(ring.identities())));
@@ -133,26 +117,26 @@ final class ReplicatorBeans implements CamelConfiguration {
 
     @BindToRegistry("volumeSourceProcessor")
     public VolumeSourceProcessor volumeSourceProcessor() {
-        return new VolumeSourceProcessor(config, new VolumeSourceJobRunner(PskSettings.defaults(), keys), guard, ticker);
+        return new VolumeSourceProcessor(config, hooks.sources().apply(new VolumeSourceJobRunner(PskSettings.defaults(), hooks.keys())), guard, ticker);
     }
 
     @BindToRegistry("destinationImageProcessor")
     public DestinationImageProcessor destinationImageProcessor() {
-        return new DestinationImageProcessor(images);
+        return new DestinationImageProcessor(hooks.images());
     }
 
     @BindToRegistry("jobReportProcessor")
     public JobReportProcessor jobReportProcessor() {
         var statusFile = config.settings().statusFile();
         return new JobReportProcessor(this::jobMetrics,
-                statusFile == null ? null : new LocalStatusFile(statusFile), listener);
+                statusFile == null ? null : new LocalStatusFile(statusFile), hooks.listener());
     }
 
     /** One JobMetrics for the reports and the schedule's missed intervals (they share the out-of-sync gauge). */
     synchronized JobMetrics jobMetrics() {
         if (metrics == null) {
             // the metrics registry exists only once Camel has started
-            metrics = new JobMetrics(meterRegistry(context), namespace == null ? "" : namespace);
+            metrics = new JobMetrics(meterRegistry(context), hooks.namespace());
         }
         return metrics;
     }

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Metrics;
 import java.util.Map;
 import io.replicator.config.ReplicatorConfig;
 import io.replicator.health.S3EndpointsHealthCheck;
-import io.replicator.jobs.JobListener;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -41,8 +40,7 @@ final class ReplicatorSetup extends MainListenerSupport {
     @Override
     public void beforeConfigure(BaseMainSupport m) {
         kube = KubernetesSetup.connect(config, cli, env);
-        beans = kube == null ? new ReplicatorBeans(config, KeyLoader.files(), JobListener.NONE, null)
-                : new ReplicatorBeans(config, kube.layer().keys(), kube.listener(), kube.layer().namespace());
+        beans = new ReplicatorBeans(config, kube == null ? PlatformHooks.LOCAL : kube.hooks(env));
         m.configure().addConfiguration(beans);
     }
 
