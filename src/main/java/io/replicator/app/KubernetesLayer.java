@@ -121,6 +121,14 @@ final class KubernetesLayer implements AutoCloseable {
                 .map(VolumeDestinationJobConfig::name).findFirst();
     }
 
+    /** status.lastManualSync as the API server has it now, or null. */
+    String lastManualSync(JobResource r) {
+        GenericKubernetesResource res = client.genericKubernetesResources(JobResource.context(r.kind()))
+                .inNamespace(namespace).withName(r.name()).get();
+        Object status = res == null ? null : res.getAdditionalProperties().get("status");
+        return status instanceof Map<?, ?> m && m.get("lastManualSync") instanceof String v ? v : null;
+    }
+
     void setPaused(JobResource r, boolean isPaused) {
         if (isPaused) {
             paused.add(r);

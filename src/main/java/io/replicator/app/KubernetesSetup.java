@@ -8,6 +8,7 @@ import io.replicator.kube.LeaderElectionSettings;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterService;
 
 /**
@@ -75,7 +76,8 @@ final class KubernetesSetup implements AutoCloseable {
 
     void startTriggers(CamelContext ctx, JobGuard guard) {
         if (service) {
-            triggers = new KubernetesTriggers(ctx, layer, guard, routeId -> leaders == null || leaders.isLeader(routeId));
+            triggers = new KubernetesTriggers(ctx, layer, guard, leaders == null ? KubernetesTriggers.Leadership.ALWAYS
+                    : new LeaseLeadership(leaders));
             triggers.start();
         }
     }
@@ -86,5 +88,26 @@ final class KubernetesSetup implements AutoCloseable {
             triggers.close();
         }
         layer.close();
+    }
+
+    /** Leadership from the Lease-based cluster service: one view (lock) per job. */
+    private record LeaseLeadership(CamelClusterService service) implements KubernetesTriggers.Leadership {
+        @Override
+        public boolean leads(String lock) {
+            return service.isLeader(lock);
+        }
+
+        @Override
+        public void onLeading(String lock, Runnable then) {
+            try {
+                service.getView(lock).addEventListener((CamelClusterEventListener.Leadership) (view, leader) -> {
+                    if (leader != null && leader.isLocal()) {
+                        then.run();
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot watch the leadership of " + lock + ": " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -29,8 +28,9 @@ final class KubernetesTriggers implements SpecListener, AutoCloseable {
     private final CamelContext ctx;
     private final KubernetesLayer layer;
     private final JobGuard guard;
-    private final Predicate<String> leads;
+    private final Leadership leadership;
     private final Map<JobResource, String> held = new ConcurrentHashMap<>();
+    private final Map<JobResource, String> heldForLeadership = new ConcurrentHashMap<>();
     private final ExecutorService runs = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "replicator-manual-trigger");
         t.setDaemon(true);
@@ -38,12 +38,29 @@ final class KubernetesTriggers implements SpecListener, AutoCloseable {
     });
     private SpecWatcher watcher;
 
-    /** @param leads whether this replica leads the route (lock namespace) of that id */
-    KubernetesTriggers(CamelContext ctx, KubernetesLayer layer, JobGuard guard, Predicate<String> leads) {
+    /** Whether this replica leads a job's lock (its route id), and a hook for when it starts to. */
+    interface Leadership {
+        Leadership ALWAYS = new Leadership() {
+            @Override
+            public boolean leads(String lock) {
+                return true;
+            }
+
+            @Override
+            public void onLeading(String lock, Runnable then) {
+            }
+        };
+
+        boolean leads(String lock);
+
+        void onLeading(String lock, Runnable then);
+    }
+
+    KubernetesTriggers(CamelContext ctx, KubernetesLayer layer, JobGuard guard, Leadership leadership) {
         this.ctx = ctx;
         this.layer = layer;
         this.guard = guard;
-        this.leads = leads;
+        this.leadership = leadership;
     }
 
     void start() {
@@ -53,8 +70,18 @@ final class KubernetesTriggers implements SpecListener, AutoCloseable {
     @Override
     public void manualTrigger(JobResource r, String value) {
         String kind = kindOf(r);
-        if (kind == null || !leads.test(kind + "-" + r.name())) {
-            return; // a destination has no trigger; another replica leads this job
+        if (kind == null) {
+            return; // a destination has no trigger
+        }
+        String lock = kind + "-" + r.name();
+        if (!leadership.leads(lock)) {
+            // Another replica runs it; or none yet (at startup the Lease takes a while): if this
+            // replica becomes the leader before the value was recorded, it runs it then.
+            LOG.info("{}: manual trigger '{}' is for the replica that leads {}; not this one (yet)", r, value, lock);
+            if (heldForLeadership.put(r, value) == null) {
+                leadership.onLeading(lock, () -> rerunIfPending(r));
+            }
+            return;
         }
         if (layer.isPaused(r)) {
             LOG.info("{} is paused: manual trigger '{}' runs when spec.paused is cleared", r, value);
@@ -86,6 +113,13 @@ final class KubernetesTriggers implements SpecListener, AutoCloseable {
             }
         } catch (Exception e) {
             LOG.warn("cannot {} route {}: {}", paused ? "suspend" : "resume", routeId, e.getMessage());
+        }
+    }
+
+    private void rerunIfPending(JobResource r) {
+        String value = heldForLeadership.remove(r);
+        if (value != null && !value.equals(layer.lastManualSync(r))) {
+            manualTrigger(r, value);
         }
     }
 

@@ -102,7 +102,7 @@ class KubernetesServiceTest {
                 "camel.management.enabled = false", ""));
         KubernetesClient api = kube.client();
         try (SharedIndexInformer<GenericKubernetesResource> snapshotter = readySnapshots(api);
-             Service app = Service.start(cfg)) {
+             Service app = Service.start(cfg, "replicator-0")) {
             // Resources mirrored from the properties; the destination's key Secret generated and owned by it.
             GenericKubernetesResource daily = await(api, JobResource.BUCKET_SYNC, "daily", r -> true);
             assertThat(spec(daily, "source")).isEqualTo("src");
@@ -151,6 +151,49 @@ class KubernetesServiceTest {
             assertThat(snapshot).matches("db-copy-\\d{14}");
             assertThat(status(imaged, "latestImage", "kind")).isEqualTo("VolumeSnapshot");
             assertThat(Files.readString(dir.resolve("copy/sub/table.dat"))).isEqualTo("rows\n");
+        }
+    }
+
+    @Test
+    void withLeaderElectionAManualTriggerPendingAtStartupRunsOnceThisReplicaLeads(@TempDir Path dir) throws Exception {
+        src.createBucket("docs");
+        src.put("docs", "d.txt", "d".getBytes(StandardCharsets.UTF_8));
+        dst.createBucket("docs");
+        KubernetesClient api = kube.client();
+        // This replica's Pod, Running and Ready with the Deployment's label: a candidate for the Lease.
+        api.pods().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata()
+                .withName("replicator-1").withNamespace(NS).withLabels(KubernetesSetup.CANDIDATE_LABELS).endMetadata()
+                .withNewSpec().addNewContainer().withName("replicator").withImage("camel-replicator").endContainer().endSpec()
+                .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .endStatus().build()).create();
+        // The resource exists with a manual trigger before the service starts.
+        api.genericKubernetesResources(JobResource.context(JobResource.BUCKET_SYNC)).inNamespace(NS)
+                .resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder().withApiVersion(JobResource.API_VERSION)
+                        .withKind(JobResource.BUCKET_SYNC).withNewMetadata().withName("docs").withNamespace(NS)
+                        .withLabels(Map.of(JobResource.MANAGED_BY_LABEL, JobResource.MANAGED_BY_VALUE)).endMetadata()
+                        .addToAdditionalProperties("spec", Map.of("trigger", Map.of("manual", "pending"))).build()).create();
+        Path cfg = Files.writeString(dir.resolve("leader.properties"), String.join("\n",
+                "replicator.kubernetes.enabled = true",
+                "replicator.kubernetes.namespace = " + NS,
+                "replicator.remotes.src.endpoint = " + src.endpoint(),
+                "replicator.remotes.src.access-key = " + src.accessKey(),
+                "replicator.remotes.src.secret-key = " + src.secretKey(),
+                "replicator.remotes.dst.endpoint = " + dst.endpoint(),
+                "replicator.remotes.dst.access-key = " + dst.accessKey(),
+                "replicator.remotes.dst.secret-key = " + dst.secretKey(),
+                "replicator.bucket-sync.docs.source = src",
+                "replicator.bucket-sync.docs.destination = dst",
+                "replicator.bucket-sync.docs.buckets = docs",
+                "camel.management.enabled = false", ""));
+        try (Service app = Service.start(cfg, "replicator-1")) {
+            GenericKubernetesResource synced = await(api, JobResource.BUCKET_SYNC, "docs",
+                    r -> "pending".equals(status(r, "lastManualSync")));
+            assertThat(status(synced, "latestMoverStatus", "result")).isEqualTo("Successful");
+            assertThat(app.main().getCamelContext().getRoute("bucket-sync-docs").getEndpoint().getEndpointUri())
+                    .startsWith("master:bucket-sync-docs:quartz://bucket-sync/docs");
+            // The job's Lease is held by this replica.
+            var lease = api.leases().inNamespace(NS).withName("camel-replicator-bucket-sync-docs").get();
+            assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("replicator-1");
         }
     }
 
@@ -234,7 +277,7 @@ class KubernetesServiceTest {
     /** The real main in service mode on a thread; stopped as camel-main stops on SIGTERM. */
     private record Service(AtomicReference<Main> ref, CompletableFuture<Integer> exit, ByteArrayOutputStream out)
             implements AutoCloseable {
-        static Service start(Path cfg) throws Exception {
+        static Service start(Path cfg, String podName) throws Exception {
             AtomicReference<Main> ref = new AtomicReference<>();
             java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -242,7 +285,7 @@ class KubernetesServiceTest {
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
                 try {
                     return ReplicatorMain.run(new String[] {"--config", cfg.toString()},
-                            Map.of("POD_NAME", "replicator-0"), print, print, m -> {
+                            Map.of("POD_NAME", podName), print, print, m -> {
                                 ref.set(m);
                                 m.addMainListener(new org.apache.camel.main.MainListenerSupport() {
                                     @Override
