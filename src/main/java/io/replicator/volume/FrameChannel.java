@@ -127,6 +127,22 @@ public final class FrameChannel {
         return f;
     }
 
+    /**
+     * The peer's ABORT or REFUSED once this connection has closed too (waiting at most {@code max}):
+     * a peer that aborts closes every connection of the session, and another one may close first.
+     */
+    public synchronized PeerAbortedException peerAbortAfterClose(java.time.Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        try {
+            while (!inbox.contains(CLOSED) && System.nanoTime() < deadline) {
+                waitNanos(deadline - System.nanoTime());
+            }
+        } catch (InterruptedIOException e) {
+            // interrupted (the flag is set again): answer with what has arrived
+        }
+        return peerAbort();
+    }
+
     /** An ABORT or REFUSED frame still waiting in the inbox (the reason behind a closed connection), or null. */
     public synchronized PeerAbortedException peerAbort() {
         for (Object o : inbox) {

@@ -74,7 +74,8 @@ public final class VolumeSource implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             Exception cause = e;
-            PeerAbortedException peer = chans.isEmpty() ? null : chans.get(0).peerAbort();
+            PeerAbortedException peer = chans.isEmpty() ? null : e instanceof ConnectionClosedException
+                    ? chans.get(0).peerAbortAfterClose(PEER_CLOSE_WAIT) : chans.get(0).peerAbort();
             if (peer != null && !(e instanceof PeerAbortedException)) {
                 cause = peer;
             }
@@ -174,6 +175,9 @@ public final class VolumeSource implements AutoCloseable {
             chans.subList(1, chans.size()).forEach(x -> x.channel().close());
         });
     }
+
+    /** How long a closed stream waits for the primary connection to bring the destination's reason. */
+    private static final Duration PEER_CLOSE_WAIT = Duration.ofSeconds(5);
 
     @Override
     public void close() {
