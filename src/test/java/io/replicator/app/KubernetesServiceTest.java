@@ -77,12 +77,7 @@ class KubernetesServiceTest {
                 "replicator.kubernetes.enabled = true",
                 "replicator.kubernetes.namespace = " + NS,
                 "replicator.kubernetes.leader-election = false",
-                "replicator.remotes.src.endpoint = " + src.endpoint(),
-                "replicator.remotes.src.access-key = " + src.accessKey(),
-                "replicator.remotes.src.secret-key = " + src.secretKey(),
-                "replicator.remotes.dst.endpoint = " + dst.endpoint(),
-                "replicator.remotes.dst.access-key = " + dst.accessKey(),
-                "replicator.remotes.dst.secret-key = " + dst.secretKey(),
+                remotes(),
                 "replicator.bucket-sync.daily.source = src",
                 "replicator.bucket-sync.daily.destination = dst",
                 "replicator.bucket-sync.daily.buckets = photos",
@@ -175,12 +170,7 @@ class KubernetesServiceTest {
         Path cfg = Files.writeString(dir.resolve("leader.properties"), String.join("\n",
                 "replicator.kubernetes.enabled = true",
                 "replicator.kubernetes.namespace = " + NS,
-                "replicator.remotes.src.endpoint = " + src.endpoint(),
-                "replicator.remotes.src.access-key = " + src.accessKey(),
-                "replicator.remotes.src.secret-key = " + src.secretKey(),
-                "replicator.remotes.dst.endpoint = " + dst.endpoint(),
-                "replicator.remotes.dst.access-key = " + dst.accessKey(),
-                "replicator.remotes.dst.secret-key = " + dst.secretKey(),
+                remotes(),
                 "replicator.bucket-sync.docs.source = src",
                 "replicator.bucket-sync.docs.destination = dst",
                 "replicator.bucket-sync.docs.buckets = docs",
@@ -195,6 +185,17 @@ class KubernetesServiceTest {
             var lease = api.leases().inNamespace(NS).withName("camel-replicator-bucket-sync-docs").get();
             assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("replicator-1");
         }
+    }
+
+    /** Remotes src and dst: the two embedded S3 servers. */
+    private static String remotes() {
+        return String.join("\n",
+                "replicator.remotes.src.endpoint = " + src.endpoint(),
+                "replicator.remotes.src.access-key = " + src.accessKey(),
+                "replicator.remotes.src.secret-key = " + src.secretKey(),
+                "replicator.remotes.dst.endpoint = " + dst.endpoint(),
+                "replicator.remotes.dst.access-key = " + dst.accessKey(),
+                "replicator.remotes.dst.secret-key = " + dst.secretKey());
     }
 
     /** Plays the snapshot controller: every new VolumeSnapshot becomes readyToUse. */
