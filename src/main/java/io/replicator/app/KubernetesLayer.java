@@ -143,15 +143,10 @@ final class KubernetesLayer implements AutoCloseable {
 
     /** nextSyncTime: the schedule's next slot, none while paused or for a destination. */
     private Instant nextSync(JobResource r) {
-        if (paused.contains(r)) {
+        if (paused.contains(r) || r.kind().equals(JobResource.REPLICATION_DESTINATION)) {
             return null;
         }
-        return switch (r.kind()) {
-            case JobResource.BUCKET_SYNC -> config.bucketSyncJob(r.name()).flatMap(j -> j.schedule().nextAfter(Instant.now())).orElse(null);
-            case JobResource.REPLICATION_SOURCE -> Optional.ofNullable(config.volumeSources().get(r.name()))
-                    .flatMap(j -> j.schedule().nextAfter(Instant.now())).orElse(null);
-            default -> null;
-        };
+        return config.scheduleOf(r.name()).flatMap(s -> s.nextAfter(Instant.now())).orElse(null);
     }
 
     @Override

@@ -69,10 +69,10 @@ final class KubernetesTriggers implements SpecListener, AutoCloseable {
 
     @Override
     public void manualTrigger(JobResource r, String value) {
-        String kind = kindOf(r);
-        if (kind == null) {
+        if (r.kind().equals(JobResource.REPLICATION_DESTINATION)) {
             return; // a destination has no trigger
         }
+        String kind = r.jobKind();
         String lock = kind + "-" + r.name();
         if (!leadership.leads(lock)) {
             // Another replica runs it; or none yet (at startup the Lease takes a while): if this
@@ -93,12 +93,11 @@ final class KubernetesTriggers implements SpecListener, AutoCloseable {
 
     @Override
     public void pausedChanged(JobResource r, boolean paused) {
-        String kind = kindOf(r);
         layer.setPaused(r, paused);
-        if (kind == null) {
-            return;
+        if (r.kind().equals(JobResource.REPLICATION_DESTINATION)) {
+            return; // its listener is not a schedule
         }
-        String routeId = kind + "-" + r.name();
+        String routeId = r.jobKind() + "-" + r.name();
         try {
             if (paused) {
                 ctx.getRouteController().suspendRoute(routeId);
@@ -136,14 +135,6 @@ final class KubernetesTriggers implements SpecListener, AutoCloseable {
         } catch (Exception e) {
             LOG.warn("{}: manual trigger '{}' failed: {}", r, value, e.getMessage());
         }
-    }
-
-    private static String kindOf(JobResource r) {
-        return switch (r.kind()) {
-            case JobResource.BUCKET_SYNC -> "bucket-sync";
-            case JobResource.REPLICATION_SOURCE -> "volume-source";
-            default -> null;
-        };
     }
 
     @Override

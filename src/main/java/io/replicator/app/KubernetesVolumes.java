@@ -55,7 +55,7 @@ final class KubernetesVolumes {
             if (image == null || image.pvc() == null) {
                 return r;
             }
-            JobResource res = new JobResource(JobResource.REPLICATION_DESTINATION, namespace, d.name());
+            JobResource res = JobResource.ofJob("volume-destination", namespace, d.name());
             try {
                 if (image.copyMethod() == VolumeDestinationJobConfig.CopyMethod.DIRECT) {
                     status.setLatestImage(res, null, "PersistentVolumeClaim", image.pvc());

@@ -21,6 +21,12 @@ public record ReplicatorConfig(Settings settings, Map<String, RemoteConfig> remo
         return volumeSources.containsKey(name) ? Optional.of("volume-source") : Optional.empty();
     }
 
+    /** The schedule of a runnable job (bucket syncs and volume sources share one name space). */
+    public Optional<CronSchedule> scheduleOf(String name) {
+        return bucketSyncJob(name).map(BucketSyncJobConfig::schedule)
+                .or(() -> Optional.ofNullable(volumeSources.get(name)).map(VolumeSourceJobConfig::schedule));
+    }
+
     /** Jobs that --once can run: bucket syncs and volume sources. */
     public java.util.List<String> runnableJobs() {
         java.util.List<String> names = new java.util.ArrayList<>(bucketSyncJobs.keySet());

@@ -23,6 +23,11 @@ public record JobResource(String kind, String namespace, String name) {
             BUCKET_SYNC, "bucketsyncs",
             REPLICATION_SOURCE, "replicationsources",
             REPLICATION_DESTINATION, "replicationdestinations");
+    /** The job kind (as in replicator.&lt;kind&gt;.* and the route ids) each resource kind mirrors. */
+    private static final Map<String, String> JOB_KINDS = Map.of(
+            BUCKET_SYNC, "bucket-sync",
+            REPLICATION_SOURCE, "volume-source",
+            REPLICATION_DESTINATION, "volume-destination");
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY_VALUE = "camel-replicator";
 
@@ -34,6 +39,18 @@ public record JobResource(String kind, String namespace, String name) {
         if (namespace == null || namespace.isBlank() || name == null || name.isBlank()) {
             throw new IllegalArgumentException(kind + " needs a namespace and a name, got '" + namespace + "/" + name + "'");
         }
+    }
+
+    /** The resource that mirrors job {@code job} of a job kind (bucket-sync, volume-source, volume-destination). */
+    public static JobResource ofJob(String jobKind, String namespace, String job) {
+        String kind = JOB_KINDS.entrySet().stream().filter(e -> e.getValue().equals(jobKind)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no resource kind for job kind " + jobKind));
+        return new JobResource(kind, namespace, job);
+    }
+
+    /** The kind of the job this resource mirrors: bucket-sync, volume-source or volume-destination. */
+    public String jobKind() {
+        return JOB_KINDS.get(kind);
     }
 
     /** Where the API server serves a kind of ours (no discovery round trip needed). */

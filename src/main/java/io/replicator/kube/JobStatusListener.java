@@ -38,12 +38,7 @@ public final class JobStatusListener implements JobListener {
     }
 
     public JobResource resourceOf(String kind, String job) {
-        return new JobResource(switch (kind) {
-            case "bucket-sync" -> JobResource.BUCKET_SYNC;
-            case "volume-source" -> JobResource.REPLICATION_SOURCE;
-            case "volume-destination" -> JobResource.REPLICATION_DESTINATION;
-            default -> throw new IllegalArgumentException("no resource kind for job kind " + kind);
-        }, namespace, job);
+        return JobResource.ofJob(kind, namespace, job);
     }
 
     @Override
