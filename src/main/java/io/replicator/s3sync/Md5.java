@@ -26,6 +26,10 @@ final class Md5 {
         }
     }
 
+    static String hex(byte[] data) {
+        return HexFormat.of().formatHex(md5().digest(data));
+    }
+
     private static byte[] digest(InputStream in, long length) throws IOException {
         MessageDigest md = md5();
         byte[] buf = new byte[64 * 1024];

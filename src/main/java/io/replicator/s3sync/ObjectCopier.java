@@ -93,8 +93,16 @@ final class ObjectCopier {
         });
     }
 
-    /** GET first (its headers carry the metadata), then PUT streaming the response body. */
+    /**
+     * GET first (its headers carry the metadata), then PUT: small objects from memory, larger ones
+     * streaming the response body.
+     */
     private String streamedPut(ObjectEntry e) throws Exception {
+        if (source instanceof S3Store s && e.size() <= DirectObjects.MAX_SIZE) {
+            DirectObjects.Fetched o = s.readSmall(e);
+            String md5 = Etags.isPlainMd5(e.etag()) ? e.etag() : Md5.hex(o.body());
+            return s3Destination.putSmall(e.key(), o.meta(), o.body(), md5);
+        }
         ObjectReader.Opened first = source.open(e, 0, e.size());
         ReopeningBody body = new ReopeningBody(first.in(), () -> source.open(e, 0, e.size()).in());
         return uploadClosing(body, () -> s3Destination.put(e.key(), first.meta(), body, e.size(),

@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -41,16 +42,32 @@ public final class S3ClientFactory {
     }
 
     public static S3Client create(S3Remote remote, ClientSettings settings) {
+        return builder(remote, settings).httpClientBuilder(httpClientBuilder(settings)).build();
+    }
+
+    /** A client on a caller-owned HTTP client (the caller closes it after the S3Client). */
+    static S3Client create(S3Remote remote, ClientSettings settings, SdkHttpClient http) {
+        return builder(remote, settings).httpClient(http).build();
+    }
+
+    static SdkHttpClient httpClient(ClientSettings settings) {
+        return httpClientBuilder(settings).build();
+    }
+
+    private static ApacheHttpClient.Builder httpClientBuilder(ClientSettings settings) {
+        return ApacheHttpClient.builder()
+                .maxConnections(settings.maxConnections())
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(60));
+    }
+
+    private static S3ClientBuilder builder(S3Remote remote, ClientSettings settings) {
         RetryPolicy rp = settings.retry();
         S3ClientBuilder b = S3Client.builder()
                 .region(Region.of(remote.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(remote.accessKey(), remote.secretKey())))
                 .forcePathStyle(remote.addressing() == S3Remote.Addressing.PATH)
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .maxConnections(settings.maxConnections())
-                        .connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(Duration.ofSeconds(60)))
                 .overrideConfiguration(o -> {
                     // Standard AWS conditions: 429/SlowDown/Throttling, 500/502/503/504, I/O errors
                     // (connection reset, refused). No circuit breaker: every request gets its retries.
@@ -73,6 +90,6 @@ public final class S3ClientFactory {
             b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         }
-        return b.build();
+        return b;
     }
 }

@@ -1,5 +1,7 @@
 package io.replicator.s3sync;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -20,12 +22,15 @@ final class S3Store implements Store {
     final BucketRef ref;
     final S3Remote remote;
     final S3Client client;
+    private final DirectObjects direct;
     private final AtomicBoolean partHeadUnsupported = new AtomicBoolean();
 
-    S3Store(BucketRef ref, S3Client client) {
+    /** direct: the lean path for small objects, null to send everything through the S3Client. */
+    S3Store(BucketRef ref, S3Client client, DirectObjects direct) {
         this.ref = ref;
         this.remote = (S3Remote) ref.remote();
         this.client = client;
+        this.direct = direct;
     }
 
     String fullKey(String key) {
@@ -87,6 +92,31 @@ final class S3Store implements Store {
         }
         ResponseInputStream<GetObjectResponse> in = client.getObject(b.build());
         return new Opened(in, toMeta(in.response()));
+    }
+
+    /** A whole object of at most {@link DirectObjects#MAX_SIZE} bytes, in memory. */
+    DirectObjects.Fetched readSmall(ObjectEntry e) throws IOException {
+        if (direct != null) {
+            DirectObjects.Fetched f = direct.get(ref.bucket(), fullKey(e.key()), e.etag() == null ? null : quoted(e), e.size());
+            if (f != null) {
+                return f;
+            }
+        }
+        Opened o = open(e, 0, e.size());
+        try (InputStream in = o.in()) {
+            return new DirectObjects.Fetched(in.readAllBytes(), o.meta());
+        }
+    }
+
+    /** PUT of an in-memory object; md5Hex is its MD5 (sent as Content-MD5). */
+    String putSmall(String key, ObjectMeta meta, byte[] body, String md5Hex) {
+        if (direct != null) {
+            String etag = direct.put(ref.bucket(), fullKey(key), meta, body, md5Hex);
+            if (etag != null) {
+                return etag;
+            }
+        }
+        return put(key, meta, ContentStreamProvider.fromByteArrayUnsafe(body), body.length, md5Hex);
     }
 
     /** md5Hex: the body's MD5 when known (a plain source ETag): the server verifies the body against it. */

@@ -1,11 +1,14 @@
 package io.replicator.s3sync;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -19,6 +22,7 @@ final class Sides implements AutoCloseable {
     private final ErrorText errors;
     private final S3Client sourceClient;
     private final S3Client destinationClient;
+    private final List<AutoCloseable> httpClients = new ArrayList<>();
     final Store source;
     final Store destination;
     private final ExecutorService listingPrefetch = Executors.newFixedThreadPool(2, r -> {
@@ -33,14 +37,28 @@ final class Sides implements AutoCloseable {
         this.errors = errors;
         S3ClientFactory.ClientSettings settings = new S3ClientFactory.ClientSettings(options.retry(),
                 4 * options.parallelism() + 4, counter);
-        this.sourceClient = job.source().remote() instanceof S3Remote s ? S3ClientFactory.create(s, settings) : null;
+        SdkHttpClient sourceHttp = job.source().remote() instanceof S3Remote ? http(settings) : null;
+        this.sourceClient = job.source().remote() instanceof S3Remote s ? S3ClientFactory.create(s, settings, sourceHttp) : null;
         boolean shared = sourceClient != null && job.destination().remote() instanceof S3Remote d
                 && d.sameAccountAs((S3Remote) job.source().remote());
+        SdkHttpClient destinationHttp = shared ? sourceHttp
+                : job.destination().remote() instanceof S3Remote ? http(settings) : null;
         this.destinationClient = shared ? sourceClient : job.destination().remote() instanceof S3Remote d
-                ? S3ClientFactory.create(d, settings) : null;
-        this.source = sourceClient != null ? new S3Store(job.source(), sourceClient) : new LocalStore(job.source());
-        this.destination = destinationClient != null ? new S3Store(job.destination(), destinationClient)
+                ? S3ClientFactory.create(d, settings, destinationHttp) : null;
+        this.source = sourceClient != null ? store(job.source(), sourceClient, sourceHttp, counter)
+                : new LocalStore(job.source());
+        this.destination = destinationClient != null ? store(job.destination(), destinationClient, destinationHttp, counter)
                 : new LocalStore(job.destination());
+    }
+
+    private SdkHttpClient http(S3ClientFactory.ClientSettings settings) {
+        SdkHttpClient http = S3ClientFactory.httpClient(settings);
+        httpClients.add(http);
+        return http;
+    }
+
+    private static S3Store store(BucketRef ref, S3Client client, SdkHttpClient http, RequestCounter counter) {
+        return new S3Store(ref, client, DirectObjects.forRemote((S3Remote) ref.remote(), http, counter));
     }
 
     Iterator<ObjectEntry> listSource() {
@@ -99,7 +117,7 @@ final class Sides implements AutoCloseable {
                 : SyncPlanner.EtagResolver.NONE;
     }
 
-    Map<String, String> delete(java.util.List<String> keys) {
+    Map<String, String> delete(List<String> keys) {
         return destination instanceof LocalStore l ? l.delete(keys) : ((S3Store) destination).deleteBatch(keys);
     }
 
@@ -144,6 +162,13 @@ final class Sides implements AutoCloseable {
         }
         if (destinationClient != null && destinationClient != sourceClient) {
             destinationClient.close();
+        }
+        for (AutoCloseable http : httpClients) {
+            try {
+                http.close();
+            } catch (Exception e) {
+                // closing a connection pool; nothing is left to lose
+            }
         }
     }
 }
