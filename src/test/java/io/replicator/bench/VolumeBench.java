@@ -30,7 +30,11 @@ import java.util.List;
  * sides end with the data on disk (VolSync's sync -f, our commit's syncfs).
  *
  * <p>Usage: VolumeBench WORKDIR [small]   (small: 2,000 files and 2 x 64 MiB, for a quick check;
- * -Dfiles=N -DlargeMiB=M override the sizes, -Dstreams=N our streams). A first sync is run twice,
+ * -Dfiles=N -DlargeMiB=M override the sizes, -Dstreams=N our streams, -Dwarmups=N our warm-up
+ * sessions, default 8). Ours is measured warm, like the long-running app (and like bench/s3sync.sh):
+ * before the table, our JVM syncs the (a) data N times into scratch destinations, until the JIT has
+ * compiled the hot paths; the first of those (a cold JVM, as a mover pod) is printed too. A first
+ * sync is run twice,
  * rsync first and then ours first, into fresh destinations, and each tool's faster run is shown:
  * on a shared machine the filesystem's state after other work (ext4's inode allocator skips
  * recently deleted inodes) moves single runs by +-50 %.
@@ -46,10 +50,15 @@ public final class VolumeBench {
         int files = Integer.getInteger("files", small ? 2000 : 20_000);
         long large = Long.getLong("largeMiB", small ? 64L : 512L) << 20;
         int streams = Integer.getInteger("streams", 4);
+        int warmups = Integer.getInteger("warmups", 8);
         Path src = work.resolve("src");
         Path dstR = Files.createDirectories(work.resolve("dst-rsync"));
         Path dstO = Files.createDirectories(work.resolve("dst-ours"));
-        for (String d : List.of("a", "b", "a2", "b2")) {
+        List<String> jobs = new ArrayList<>(List.of("a", "b", "a2", "b2"));
+        for (int i = 0; i < warmups; i++) {
+            jobs.add("warm" + i);
+        }
+        for (String d : jobs) {
             Files.createDirectories(dstR.resolve(d));
             Files.createDirectories(dstO.resolve(d));
         }
@@ -65,7 +74,7 @@ public final class VolumeBench {
         PskSettings psk = PskSettings.defaults();
 
         List<Row> rows = new ArrayList<>();
-        DestinationContext ctx = new DestinationContext(List.of("a", "b", "a2", "b2").stream()
+        DestinationContext ctx = new DestinationContext(jobs.stream()
                 .map(j -> DestinationJob.of(j, dstO.resolve(j), "volsync")).toList());
         try (VolumeBenchRsync rsync = new VolumeBenchRsync(Files.createDirectories(work.resolve("stunnel")), dstR,
                      pskFile, 18_500, 18_501);
@@ -73,6 +82,7 @@ public final class VolumeBench {
                      ch -> PskPipeline.addServerHandlers(ch.pipeline(), ring, psk), r -> { });
              VolumeSource source = new VolumeSource()) {
             Ours ours = new Ours(source, server.port(), src, dstO, streams, ring, psk);
+            List<Double> warm = warmUp(ours, warmups);
             rows.add(fresh("(a) " + files + " x 4 KiB", rsync, ours, src, dstR, "a"));
             rows.add(fresh("(b) 2 x " + (large >> 20) + " MiB", rsync, ours, src, dstR, "b"));
             int touched = data.touchFiles(src.resolve("a"), 1);
@@ -87,6 +97,11 @@ public final class VolumeBench {
                     ca.ours() + cb.ours(), ca.oursBytes() + cb.oursBytes(), ca.oursWire() + cb.oursWire(),
                     ca.literal() + cb.literal(), ca.matched() + cb.matched()));
             print(rows, streams);
+            if (!warm.isEmpty()) {
+                System.out.printf("ours before the table, (a) data into scratch destinations (JIT warm-up): %s s;"
+                        + " the first, a cold JVM (as a mover pod), is %.2fx rsync's (a)%n",
+                        warm.stream().map(w -> String.format("%.2f", w)).toList(), rows.get(0).rsync().seconds() / warm.get(0));
+            }
             verify(src, dstR, dstO);
         } finally {
             ctx.close();
@@ -99,6 +114,22 @@ public final class VolumeBench {
                     .withTransport(p -> PskPipeline.addClientHandlers(p, ring.first(), psk));
             return source.sync(s, SyncProgress.NONE);
         }
+    }
+
+    /** Our sessions into scratch destinations, timed; nothing is deleted afterwards (see fresh). */
+    private static List<Double> warmUp(Ours ours, int sessions) throws IOException, InterruptedException {
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            flush();
+            long t0 = System.nanoTime();
+            SourceReport r = ours.sync("a", "warm" + i);
+            seconds.add((System.nanoTime() - t0) / 1e9);
+            if (!r.ok()) {
+                throw new IllegalStateException("warm-up sync failed: " + r.error());
+            }
+        }
+        System.err.println("== warm-up (ours, (a) data): " + seconds + " s");
+        return seconds;
     }
 
     /** rsync first, then ours (or the other way round); each after a sync, so no writeback is inherited. */
