@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Ours vs `rclone sync` (defaults) between two S3Proxy processes (transient backend), both tools
  * through the same counting proxies, same datasets, same run. Ours runs in this (warmed-up) JVM,
  * as it does inside the long-running app; a cold separate-process run and a 100,000-object listing
- * give peak RSS figures. Not a test: prints a table of ratios. Env: BENCH_ROUNDS (3), BENCH_HUGE (1).
+ * give peak RSS figures. Not a test: prints a table of ratios. Env: BENCH_ROUNDS (3), BENCH_WARMUPS (6:
+ * scenario (a) by both tools before the measured rounds), BENCH_HUGE (1).
  */
 public final class S3SyncBench {
     private static final int SMALL = 2000;
@@ -49,10 +50,10 @@ public final class S3SyncBench {
     public static void main(String[] args) throws Exception {
         QuietLogs.warnOnly();
         new S3SyncBench().run(Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "3")),
-                !"0".equals(System.getenv("BENCH_HUGE")));
+                Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUPS", "6")), !"0".equals(System.getenv("BENCH_HUGE")));
     }
 
-    private void run(int rounds, boolean huge) throws Exception {
+    private void run(int rounds, int warmups, boolean huge) throws Exception {
         try (S3BenchProcess s = new S3BenchProcess(cp, "srcAccessKey", "srcSecretKey-123", "3g");
              S3BenchProcess d = new S3BenchProcess(cp, "dstAccessKey", "dstSecretKey-456", "4g")) {
             src = s;
@@ -61,7 +62,9 @@ public final class S3SyncBench {
             dstAdmin = S3ClientFactory.create(S3Remote.of("b", d.direct, d.accessKey, d.secretKey));
             fill(srcAdmin, "small", SMALL, KIB4, 1);
             fill(srcAdmin, "large", 10, MIB50, 2);
-            for (int w = 1; w <= 2; w++) { // JIT in our JVM and in both servers, as in a long-running app
+            // JIT in our JVM and in both servers, as in a long-running app: both tools, same number of
+            // runs (the C2 compiler was still busy with the SDK's code after two: 55 % of our CPU)
+            for (int w = 1; w <= warmups; w++) {
                 int round = w;
                 for (String b : List.of("warm-ours" + w, "warm-rclone" + w)) {
                     dstAdmin.createBucket(x -> x.bucket(b));
