@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The commit, run only after every stream finished and the source sent COMMIT. Order: (1) place
+ * The commit, run only after every stream finished and the source sent COMMIT. Order: (0) rename
+ * the new directories into place ({@link StagedDirectories}), (1) place
  * files and symlinks that replace directories, (2) hardlinks (same inode as their primary), (3)
  * delete what the list does not have (never below excluded paths; stale temporaries of cut sessions
  * go here too), (4) directory metadata, children first, now that their contents stopped changing,
@@ -31,6 +32,7 @@ final class Committer {
     }
 
     void commit(List<TreePreparer.Deferred> deferred, Collection<Path> written) throws IOException {
+        s.staged().publish();
         for (TreePreparer.Deferred d : deferred) {
             if (Files.isDirectory(d.target(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 s.stats().filesDeleted.add(TreeDeleter.delete(d.target()));

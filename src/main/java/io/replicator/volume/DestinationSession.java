@@ -41,6 +41,7 @@ final class DestinationSession {
     private final Excludes protect;
     private final List<TreePreparer.Deferred> deferred = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Path> written = new ConcurrentLinkedQueue<>();
+    private final StagedDirectories staged;
     private final long start = System.nanoTime();
     private volatile boolean touchedDisk;
     private volatile boolean aborted;
@@ -53,6 +54,7 @@ final class DestinationSession {
         this.context = context;
         this.job = job;
         this.root = root;
+        this.staged = new StagedDirectories(root);
         this.hello = hello;
         this.identity = identity;
         this.handler = handler;
@@ -78,7 +80,7 @@ final class DestinationSession {
             phase("file list");
             awaitStreams();
             touchedDisk = true;
-            List<Transfer> transfers = new TreePreparer(root, entries, meta, hello.checksum(), deferred).prepare();
+            List<Transfer> transfers = new TreePreparer(root, entries, meta, hello.checksum(), deferred, staged).prepare();
             phase("prepare");
             transfer(transfers);
             phase("transfer");
@@ -236,8 +238,18 @@ final class DestinationSession {
         deferred.add(d);
     }
 
-    void wrote(Path p) {
-        written.add(p);
+    /** A file of the session got its data (fsynced at commit where syncfs is unavailable). */
+    void wrote(FileEntry e) {
+        written.add(root.resolve(e.path()));
+    }
+
+    /** Whether the entry lies in a directory this session created (under a temporary name until commit). */
+    boolean isStaged(FileEntry e) {
+        return staged.contains(e.path());
+    }
+
+    StagedDirectories staged() {
+        return staged;
     }
 
     FileEntry entry(int index) {
@@ -248,8 +260,9 @@ final class DestinationSession {
         return entries;
     }
 
+    /** Where the entry is now (inside its staged directory until the commit publishes it). */
     Path resolve(FileEntry e) {
-        return e.isRoot() ? root : root.resolve(e.path());
+        return e.isRoot() ? root : staged.resolve(e.path());
     }
 
     Path root() {

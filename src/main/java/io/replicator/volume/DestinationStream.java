@@ -139,7 +139,7 @@ final class DestinationStream {
             session.stats().filesWritten.increment();
             session.stats().literalBytes.add(sink.literal);
             session.stats().matchedBytes.add(sink.matched);
-            session.wrote(target);
+            session.wrote(e);
             return true;
         } catch (SkippedException s) {
             session.stats().filesSkipped.increment();
@@ -159,7 +159,8 @@ final class DestinationStream {
 
     private boolean receiveSmall(Pending p, FileEntry e, Frame f) throws IOException {
         Path target = session.resolve(e);
-        Path temp = small.write(f.payload(), p.t().index(), target, e.mode());
+        boolean inPlace = session.isStaged(e); // nobody sees it before the commit: no temporary name
+        Path temp = small.write(f.payload(), p.t().index(), target, e.mode(), inPlace);
         if (temp == null) {
             if (p.resend()) {
                 throw new IOException(e.path() + " failed SHA-256 verification even when sent whole");
@@ -174,7 +175,9 @@ final class DestinationStream {
                 }
             }
             session.meta().applyToCreatedWithMode(temp, e);
-            if (p.t().deferred()) {
+            if (inPlace) {
+                // already under its name, inside its staged directory
+            } else if (p.t().deferred()) {
                 session.defer(new TreePreparer.Deferred(temp, target));
             } else {
                 java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
@@ -186,7 +189,7 @@ final class DestinationStream {
         }
         session.stats().filesWritten.increment();
         session.stats().literalBytes.add(small.lastLength());
-        session.wrote(target);
+        session.wrote(e);
         return true;
     }
 

@@ -79,11 +79,12 @@ final class SmallFile implements AutoCloseable {
     // ---- destination ----
 
     /**
-     * Decodes, verifies and writes the file to a new temporary next to {@code target}, created with
-     * {@code mode} when the umask keeps it ({@link Umask#keeps}); returns the temporary, or null if
-     * the SHA-256 did not match.
+     * Decodes, verifies and writes the file to a new temporary next to {@code target} (or, inPlace,
+     * to {@code target} itself, which must not exist), created with {@code mode} when the umask
+     * keeps it ({@link Umask#keeps}); returns the file written, or null if the SHA-256 did not
+     * match (then nothing was written).
      */
-    Path write(ByteBuf b, int expectedIndex, Path target, int mode) throws IOException {
+    Path write(ByteBuf b, int expectedIndex, Path target, int mode, boolean inPlace) throws IOException {
         int index = Wire.i32(b, "WHOLE_FILE index");
         if (index != expectedIndex) {
             throw new ProtocolException("WHOLE_FILE for entry " + index + " but entry " + expectedIndex
@@ -110,7 +111,7 @@ final class SmallFile implements AutoCloseable {
             return null; // verification failed: the caller asks for a resend
         }
         lastLength = length;
-        return writeSparse(target, length, mode);
+        return writeSparse(target, length, mode, inPlace);
     }
 
     /** Length of the file the last {@link #write} produced. */
@@ -133,19 +134,22 @@ final class SmallFile implements AutoCloseable {
         }
     }
 
-    /** Writes raw[0, length) into a fresh temporary, leaving all-zero 4 KiB blocks as holes. */
-    private Path writeSparse(Path target, int length, int mode) throws IOException {
+    /** Writes raw[0, length) into a new file (a fresh temporary unless inPlace), all-zero 4 KiB blocks left as holes. */
+    private Path writeSparse(Path target, int length, int mode, boolean inPlace) throws IOException {
         java.util.Set<StandardOpenOption> options = java.util.EnumSet.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
         java.nio.file.attribute.FileAttribute<?>[] attrs = Umask.keeps(mode)
                 ? new java.nio.file.attribute.FileAttribute<?>[]{Umask.attribute(mode)}
                 : new java.nio.file.attribute.FileAttribute<?>[0];
         while (true) {
-            Path temp = TempNames.next(target);
+            Path temp = inPlace ? target : TempNames.next(target);
             FileChannel ch;
             try {
                 ch = FileChannel.open(temp, options, attrs);
             } catch (FileAlreadyExistsException e) {
+                if (inPlace) {
+                    throw e;
+                }
                 continue;
             }
             int run = -1;

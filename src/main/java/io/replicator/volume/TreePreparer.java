@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * First changes of a session, made only after the whole file list was validated: walks the list in
- * order (parents before children), makes every DIR entry a real directory (creating it, or replacing
- * a file or symlink that sits at its path, so nothing is ever written through a symlink), places
+ * order (parents before children), makes every DIR entry a real directory (creating it, under a
+ * temporary name if it is new: {@link StagedDirectories}; or replacing a file or symlink that sits
+ * at its path, so nothing is ever written through a symlink), places
  * symlinks (temporary name, then rename), fixes metadata of unchanged files, and returns the regular
  * files that need data. Quick check: same size and mtime (FULL mode: same SHA-256).
  */
@@ -25,6 +26,7 @@ final class TreePreparer {
     private final MetadataWriter meta;
     private final ChecksumMode checksum;
     private final List<Deferred> deferred;
+    private final StagedDirectories staged;
     private String listedParent;
     private java.util.Set<String> listedNames;
 
@@ -32,16 +34,18 @@ final class TreePreparer {
     record Deferred(Path temp, Path target) {
     }
 
-    TreePreparer(Path root, List<FileEntry> entries, MetadataWriter meta, ChecksumMode checksum, List<Deferred> deferred) {
+    TreePreparer(Path root, List<FileEntry> entries, MetadataWriter meta, ChecksumMode checksum, List<Deferred> deferred,
+                 StagedDirectories staged) {
         this.root = root;
         this.entries = entries;
         this.meta = meta;
         this.checksum = checksum;
         this.deferred = deferred;
+        this.staged = staged;
     }
 
     Path resolve(FileEntry e) {
-        return e.isRoot() ? root : root.resolve(e.path());
+        return e.isRoot() ? root : staged.resolve(e.path());
     }
 
     List<Transfer> prepare() throws IOException {
@@ -51,7 +55,7 @@ final class TreePreparer {
             Path p = resolve(e);
             Map<String, Object> attrs = e.isRoot() || exists(e) ? lstatOrNull(p) : null;
             switch (e.type()) {
-                case DIR -> directory(p, attrs);
+                case DIR -> directory(e, p, attrs);
                 case FILE -> {
                     Transfer t = file(i, e, p, attrs);
                     if (t != null) {
@@ -72,6 +76,9 @@ final class TreePreparer {
      */
     private boolean exists(FileEntry e) throws IOException {
         String parent = PathGuard.parent(e.path());
+        if (staged.contains(parent)) {
+            return false; // created by this session: empty but for what the session put there
+        }
         if (!parent.equals(listedParent)) {
             listedParent = parent;
             listedNames = new java.util.HashSet<>();
@@ -85,12 +92,15 @@ final class TreePreparer {
         return listedNames.contains(PathGuard.name(e.path()));
     }
 
-    private void directory(Path p, Map<String, Object> attrs) throws IOException {
+    private void directory(FileEntry e, Path p, Map<String, Object> attrs) throws IOException {
         if (attrs != null && kind(attrs) == Kind.DIR) {
             return;
         }
         if (attrs != null) {
             Files.delete(p); // a file or symlink where the source has a directory (never followed)
+        } else if (!staged.contains(PathGuard.parent(e.path()))) {
+            staged.stage(e.path()); // new, in a directory that is in place: built aside (StagedDirectories)
+            return;
         }
         Files.createDirectory(p);
     }
