@@ -3,7 +3,7 @@
 # in one run (src/test/java/io/replicator/bench/VolumeBench.java). Creates its data under a temp dir
 # (default /var/tmp, BENCH_DIR=... to change; about 4.5 GB: sources, two destinations, our warm-up copies), builds offline, prints a table with ratios.
 # Usage: bench/volume.sh [small]      (small: 2,000 files, 2 x 64 MiB)   KEEP=1 keeps the data.
-#        STREAMS=n sets our parallel streams (default 4); WARMUPS=n our JIT warm-up sessions (default 8).
+#        STREAMS=n sets our parallel streams (default 4); WARMUPS=n our JIT warm-up sessions (default 12).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,4 +39,4 @@ if [ "$(id -u)" = 0 ] && [ "${FRESH_FS:-1}" = 1 ] && command -v mkfs.ext4 >/dev/
 fi
 
 echo "== run ($(rsync --version | head -1); $(stunnel4 -version 2>&1 | head -1))" >&2
-java -Xmx2g -Dstreams="${STREAMS:-4}" -Dwarmups="${WARMUPS:-8}" ${BENCH_OPTS:-} -cp "$CP" io.replicator.bench.VolumeBench "$DATA" "${1:-full}"
+java -Xmx2g -Dstreams="${STREAMS:-4}" -Dwarmups="${WARMUPS:-12}" ${BENCH_OPTS:-} -cp "$CP" io.replicator.bench.VolumeBench "$DATA" "${1:-full}"

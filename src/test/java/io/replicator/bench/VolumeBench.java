@@ -31,7 +31,7 @@ import java.util.List;
  *
  * <p>Usage: VolumeBench WORKDIR [small]   (small: 2,000 files and 2 x 64 MiB, for a quick check;
  * -Dfiles=N -DlargeMiB=M override the sizes, -Dstreams=N our streams, -Dwarmups=N our warm-up
- * sessions, default 8). Ours is measured warm, like the long-running app (and like bench/s3sync.sh):
+ * sessions, default 12: the curve flattens after about 12). Ours is measured warm, like the long-running app (and like bench/s3sync.sh):
  * before the table, our JVM syncs the (a) data N times into scratch destinations, until the JIT has
  * compiled the hot paths; the first of those (a cold JVM, as a mover pod) is printed too. A first
  * sync is run twice,
@@ -50,7 +50,7 @@ public final class VolumeBench {
         int files = Integer.getInteger("files", small ? 2000 : 20_000);
         long large = Long.getLong("largeMiB", small ? 64L : 512L) << 20;
         int streams = Integer.getInteger("streams", 4);
-        int warmups = Integer.getInteger("warmups", 8);
+        int warmups = Integer.getInteger("warmups", 12);
         Path src = work.resolve("src");
         Path dstR = Files.createDirectories(work.resolve("dst-rsync"));
         Path dstO = Files.createDirectories(work.resolve("dst-ours"));
