@@ -31,11 +31,11 @@ import java.util.List;
  *
  * <p>Usage: VolumeBench WORKDIR [small]   (small: 2,000 files and 2 x 64 MiB, for a quick check;
  * -Dfiles=N -DlargeMiB=M override the sizes, -Dstreams=N our streams, -Dwarmups=N our warm-up
- * sessions, default 12: the curve flattens after about 12). Ours is measured warm, like the long-running app (and like bench/s3sync.sh):
- * before the table, our JVM syncs the (a) data N times into scratch destinations, until the JIT has
- * compiled the hot paths; the first of those (a cold JVM, as a mover pod) is printed too. A first
- * sync is run twice,
- * rsync first and then ours first, into fresh destinations, and each tool's faster run is shown:
+ * sessions, default 12: the curve flattens after about 12). Ours is measured warm, like the
+ * long-running app (and like bench/s3sync.sh): before the table, our JVM syncs the (a) data N times
+ * into scratch destinations, until the JIT has compiled the hot paths; the first of those (a cold
+ * JVM, as a mover pod) is printed too. A first sync is run twice, rsync first and then ours first,
+ * into fresh destinations, and each tool's faster run is shown:
  * on a shared machine the filesystem's state after other work (ext4's inode allocator skips
  * recently deleted inodes) moves single runs by +-50 %.
  */
