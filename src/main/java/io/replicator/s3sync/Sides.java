@@ -1,7 +1,6 @@
 package io.replicator.s3sync;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Collections;
 import java.util.Iterator;
@@ -20,9 +19,8 @@ final class Sides implements AutoCloseable {
     private final BucketJob job;
     private final SyncOptions options;
     private final ErrorText errors;
-    private final S3Client sourceClient;
-    private final S3Client destinationClient;
-    private final List<AutoCloseable> httpClients = new ArrayList<>();
+    private final Connection sourceConnection;
+    private final Connection destinationConnection;
     final Store source;
     final Store destination;
     private final ExecutorService listingPrefetch = Executors.newFixedThreadPool(2, r -> {
@@ -31,34 +29,38 @@ final class Sides implements AutoCloseable {
         return t;
     });
 
+    /** One S3 endpoint of this run: a connection pool shared by the S3Client and the direct path. */
+    private record Connection(SdkHttpClient http, S3Client client, DirectObjects direct) implements AutoCloseable {
+        static Connection open(S3Remote remote, S3ClientFactory.ClientSettings settings) {
+            SdkHttpClient http = S3ClientFactory.httpClient(settings);
+            return new Connection(http, S3ClientFactory.create(remote, settings, http),
+                    DirectObjects.forRemote(remote, http, settings.counter()));
+        }
+
+        S3Store store(BucketRef ref) {
+            return new S3Store(ref, client, direct);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            http.close(); // after the client: the client does not close an HTTP client it was given
+        }
+    }
+
     Sides(BucketJob job, SyncOptions options, RequestCounter counter, ErrorText errors) {
         this.job = job;
         this.options = options;
         this.errors = errors;
         S3ClientFactory.ClientSettings settings = new S3ClientFactory.ClientSettings(options.retry(),
                 4 * options.parallelism() + 4, counter);
-        SdkHttpClient sourceHttp = job.source().remote() instanceof S3Remote ? http(settings) : null;
-        this.sourceClient = job.source().remote() instanceof S3Remote s ? S3ClientFactory.create(s, settings, sourceHttp) : null;
-        boolean shared = sourceClient != null && job.destination().remote() instanceof S3Remote d
-                && d.sameAccountAs((S3Remote) job.source().remote());
-        SdkHttpClient destinationHttp = shared ? sourceHttp
-                : job.destination().remote() instanceof S3Remote ? http(settings) : null;
-        this.destinationClient = shared ? sourceClient : job.destination().remote() instanceof S3Remote d
-                ? S3ClientFactory.create(d, settings, destinationHttp) : null;
-        this.source = sourceClient != null ? store(job.source(), sourceClient, sourceHttp, counter)
-                : new LocalStore(job.source());
-        this.destination = destinationClient != null ? store(job.destination(), destinationClient, destinationHttp, counter)
-                : new LocalStore(job.destination());
-    }
-
-    private SdkHttpClient http(S3ClientFactory.ClientSettings settings) {
-        SdkHttpClient http = S3ClientFactory.httpClient(settings);
-        httpClients.add(http);
-        return http;
-    }
-
-    private static S3Store store(BucketRef ref, S3Client client, SdkHttpClient http, RequestCounter counter) {
-        return new S3Store(ref, client, DirectObjects.forRemote((S3Remote) ref.remote(), http, counter));
+        S3Remote from = job.source().remote() instanceof S3Remote s ? s : null;
+        S3Remote to = job.destination().remote() instanceof S3Remote d ? d : null;
+        this.sourceConnection = from == null ? null : Connection.open(from, settings);
+        this.destinationConnection = to == null ? null
+                : from != null && to.sameAccountAs(from) ? sourceConnection : Connection.open(to, settings);
+        this.source = from == null ? new LocalStore(job.source()) : sourceConnection.store(job.source());
+        this.destination = to == null ? new LocalStore(job.destination()) : destinationConnection.store(job.destination());
     }
 
     Iterator<ObjectEntry> listSource() {
@@ -157,18 +159,11 @@ final class Sides implements AutoCloseable {
     @Override
     public void close() {
         listingPrefetch.shutdownNow();
-        if (sourceClient != null) {
-            sourceClient.close();
+        if (sourceConnection != null) {
+            sourceConnection.close();
         }
-        if (destinationClient != null && destinationClient != sourceClient) {
-            destinationClient.close();
-        }
-        for (AutoCloseable http : httpClients) {
-            try {
-                http.close();
-            } catch (Exception e) {
-                // closing a connection pool; nothing is left to lose
-            }
+        if (destinationConnection != null && destinationConnection != sourceConnection) {
+            destinationConnection.close();
         }
     }
 }

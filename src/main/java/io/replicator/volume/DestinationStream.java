@@ -159,15 +159,15 @@ final class DestinationStream {
 
     private boolean receiveSmall(Pending p, FileEntry e, Frame f) throws IOException {
         Path target = session.resolve(e);
-        boolean inPlace = session.isStaged(e); // nobody sees it before the commit: no temporary name
-        Path temp = small.write(f.payload(), p.t().index(), target, e.mode(), inPlace);
-        if (temp == null) {
+        if (!small.decode(f.payload(), p.t().index())) {
             if (p.resend()) {
                 throw new IOException(e.path() + " failed SHA-256 verification even when sent whole");
             }
             session.stats().resends.increment();
             return false;
         }
+        boolean inPlace = session.isStaged(e); // nobody sees it before the commit: no temporary name
+        Path temp = inPlace ? small.writeNew(target, e.mode()) : small.writeTemporary(target, e.mode());
         try {
             if (session.job().commitSync() == CommitSync.FSYNC) {
                 try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -175,11 +175,9 @@ final class DestinationStream {
                 }
             }
             session.meta().applyToCreatedWithMode(temp, e);
-            if (inPlace) {
-                // already under its name, inside its staged directory
-            } else if (p.t().deferred()) {
+            if (p.t().deferred()) {
                 session.defer(new TreePreparer.Deferred(temp, target));
-            } else {
+            } else if (!inPlace) {
                 java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }

@@ -79,12 +79,10 @@ final class SmallFile implements AutoCloseable {
     // ---- destination ----
 
     /**
-     * Decodes, verifies and writes the file to a new temporary next to {@code target} (or, inPlace,
-     * to {@code target} itself, which must not exist), created with {@code mode} when the umask
-     * keeps it ({@link Umask#keeps}); returns the file written, or null if the SHA-256 did not
-     * match (then nothing was written).
+     * Decodes and verifies a WHOLE_FILE frame into this instance's buffer; false if the SHA-256 did
+     * not match (the caller asks for a resend). Then {@link #writeTemporary} or {@link #writeNew}.
      */
-    Path write(ByteBuf b, int expectedIndex, Path target, int mode, boolean inPlace) throws IOException {
+    boolean decode(ByteBuf b, int expectedIndex) throws IOException {
         int index = Wire.i32(b, "WHOLE_FILE index");
         if (index != expectedIndex) {
             throw new ProtocolException("WHOLE_FILE for entry " + index + " but entry " + expectedIndex
@@ -108,13 +106,32 @@ final class SmallFile implements AutoCloseable {
         sha.reset();
         sha.update(raw, 0, length);
         if (!MessageDigest.isEqual(sha.digest(), expected)) {
-            return null; // verification failed: the caller asks for a resend
+            return false;
         }
         lastLength = length;
-        return writeSparse(target, length, mode, inPlace);
+        return true;
     }
 
-    /** Length of the file the last {@link #write} produced. */
+    /**
+     * Writes the decoded file to a new temporary next to {@code target}, created with {@code mode}
+     * when the umask keeps it ({@link Umask#keeps}); returns the temporary.
+     */
+    Path writeTemporary(Path target, int mode) throws IOException {
+        while (true) {
+            try {
+                return writeSparse(TempNames.next(target), lastLength, mode);
+            } catch (FileAlreadyExistsException e) {
+                // another random name
+            }
+        }
+    }
+
+    /** Writes the decoded file to {@code file}, which must not exist (in a staged directory). */
+    Path writeNew(Path file, int mode) throws IOException {
+        return writeSparse(file, lastLength, mode);
+    }
+
+    /** Length of the file the last {@link #decode} verified. */
     int lastLength() {
         return lastLength;
     }
@@ -134,51 +151,40 @@ final class SmallFile implements AutoCloseable {
         }
     }
 
-    /** Writes raw[0, length) into a new file (a fresh temporary unless inPlace), all-zero 4 KiB blocks left as holes. */
-    private Path writeSparse(Path target, int length, int mode, boolean inPlace) throws IOException {
+    /** Writes raw[0, length) into a new file, all-zero 4 KiB blocks left as holes. */
+    private Path writeSparse(Path file, int length, int mode) throws IOException {
         java.util.Set<StandardOpenOption> options = java.util.EnumSet.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
         java.nio.file.attribute.FileAttribute<?>[] attrs = Umask.keeps(mode)
                 ? new java.nio.file.attribute.FileAttribute<?>[]{Umask.attribute(mode)}
                 : new java.nio.file.attribute.FileAttribute<?>[0];
-        while (true) {
-            Path temp = inPlace ? target : TempNames.next(target);
-            FileChannel ch;
-            try {
-                ch = FileChannel.open(temp, options, attrs);
-            } catch (FileAlreadyExistsException e) {
-                if (inPlace) {
-                    throw e;
-                }
-                continue;
-            }
-            int run = -1;
-            try (ch) {
-                for (int at = 0; at < length; at += HOLE) {
-                    int n = Math.min(HOLE, length - at);
-                    boolean zero = Arrays.mismatch(raw, at, at + n, ZEROS, 0, n) < 0;
-                    if (!zero && run < 0) {
-                        run = at;
-                    } else if (zero && run >= 0) {
-                        writeAt(ch, run, at - run);
-                        run = -1;
-                    }
-                }
-                if (run >= 0) {
-                    writeAt(ch, run, length - run);
-                }
-            } catch (IOException e) {
-                java.nio.file.Files.deleteIfExists(temp);
-                throw e;
-            }
-            if (length > 0 && run < 0) {
-                // trailing zeros: extend as a hole (FileChannel.truncate cannot extend a file)
-                try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(temp.toFile(), "rw")) {
-                    f.setLength(length);
+        FileChannel ch = FileChannel.open(file, options, attrs);
+        int run = -1;
+        try (ch) {
+            for (int at = 0; at < length; at += HOLE) {
+                int n = Math.min(HOLE, length - at);
+                boolean zero = Arrays.mismatch(raw, at, at + n, ZEROS, 0, n) < 0;
+                if (!zero && run < 0) {
+                    run = at;
+                } else if (zero && run >= 0) {
+                    writeAt(ch, run, at - run);
+                    run = -1;
                 }
             }
-            return temp;
+            if (run >= 0) {
+                writeAt(ch, run, length - run);
+            }
+        } catch (IOException e) {
+            java.nio.file.Files.deleteIfExists(file);
+            throw e;
         }
+        if (length > 0 && run < 0) {
+            // trailing zeros: extend as a hole (FileChannel.truncate cannot extend a file)
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+                f.setLength(length);
+            }
+        }
+        return file;
     }
 
     private void writeAt(FileChannel ch, int from, int n) throws IOException {
