@@ -262,7 +262,7 @@ final class DestinationSession {
 
     /** Where the entry is now (inside its staged directory until the commit publishes it). */
     Path resolve(FileEntry e) {
-        return e.isRoot() ? root : staged.resolve(e.path());
+        return staged.resolve(e);
     }
 
     Path root() {

@@ -10,7 +10,6 @@ import io.replicator.delta.LiteralCompression;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -117,13 +116,7 @@ final class SmallFile implements AutoCloseable {
      * when the umask keeps it ({@link Umask#keeps}); returns the temporary.
      */
     Path writeTemporary(Path target, int mode) throws IOException {
-        while (true) {
-            try {
-                return writeSparse(TempNames.next(target), lastLength, mode);
-            } catch (FileAlreadyExistsException e) {
-                // another random name
-            }
-        }
+        return TempNames.create(target, temp -> writeSparse(temp, lastLength, mode));
     }
 
     /** Writes the decoded file to {@code file}, which must not exist (in a staged directory). */

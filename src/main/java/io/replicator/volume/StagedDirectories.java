@@ -1,7 +1,6 @@
 package io.replicator.volume;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,22 +29,19 @@ final class StagedDirectories {
 
     /** Creates the directory of a new entry whose parent is in place: under a temporary name. */
     Path stage(String path) throws IOException {
-        Path real = root.resolve(path);
-        while (true) {
-            Path temp = TempNames.next(real);
-            try {
-                Files.createDirectory(temp);
-                staged.put(path, temp);
-                return temp;
-            } catch (FileAlreadyExistsException e) {
-                // another random name
-            }
-        }
+        Path temp = TempNames.create(root.resolve(path), dir -> Files.createDirectory(dir));
+        staged.put(path, temp);
+        return temp;
     }
 
     /** Whether the path is, or lies inside, a staged directory (so nothing exists there yet). */
     boolean contains(String path) {
         return stagedAncestor(path) != null;
+    }
+
+    /** Where the entry is now: the root, or inside its staged ancestor until the commit published it. */
+    Path resolve(FileEntry e) {
+        return e.isRoot() ? root : resolve(e.path());
     }
 
     /** Where the path is now: inside its staged ancestor until the commit published it. */

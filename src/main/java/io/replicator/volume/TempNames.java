@@ -1,5 +1,7 @@
 package io.replicator.volume;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -19,6 +21,24 @@ final class TempNames {
         String shortName = name.length() > 100 ? name.substring(0, 100) : name;
         long r = ThreadLocalRandom.current().nextLong() >>> 1;
         return target.resolveSibling("." + shortName + "." + r + ".part");
+    }
+
+    /** Makes a file, symlink or directory at a new temporary name next to target; returns that name. */
+    interface Creator {
+        void create(Path temp) throws IOException;
+    }
+
+    /** Creates under {@link #next} names until one is free (a collision only retries). */
+    static Path create(Path target, Creator creator) throws IOException {
+        while (true) {
+            Path temp = next(target);
+            try {
+                creator.create(temp);
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                // another random name
+            }
+        }
     }
 
     static boolean isTemp(String name) {

@@ -1,7 +1,6 @@
 package io.replicator.volume;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -45,7 +44,7 @@ final class TreePreparer {
     }
 
     Path resolve(FileEntry e) {
-        return e.isRoot() ? root : staged.resolve(e.path());
+        return staged.resolve(e);
     }
 
     List<Transfer> prepare() throws IOException {
@@ -141,14 +140,7 @@ final class TreePreparer {
     }
 
     static Path createTempSymlink(Path target, String linkTarget) throws IOException {
-        while (true) {
-            Path temp = TempNames.next(target);
-            try {
-                return Files.createSymbolicLink(temp, Path.of(linkTarget));
-            } catch (FileAlreadyExistsException e) {
-                // another random name
-            }
-        }
+        return TempNames.create(target, temp -> Files.createSymbolicLink(temp, Path.of(linkTarget)));
     }
 
     enum Kind { ABSENT, DIR, FILE, SYMLINK, OTHER }
