@@ -2,90 +2,81 @@ package io.replicator.s3sync;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import javax.net.ssl.SSLSocketFactory;
 import software.amazon.awssdk.utils.DateUtils;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * GET and PUT of small whole objects through the SDK's own HTTP client and SigV4 signer, without
- * the S3Client's per-call pipeline. Why: for a bucket of small objects a copy is two requests of a
- * few KiB, and the S3Client spends about three times the CPU of the HTTP exchange itself on each
- * call (interceptors, marshalling, endpoint rules, metrics: profiled in bench/s3sync.sh); on a
- * small node that CPU, not the network, bounds the sync. Only the success path lives here: any
- * other status or an I/O error returns null, and the caller repeats the request through the
- * S3Client, which owns retries, backoff and error messages (the repeat is counted as a retry
- * here). Used
- * for path-style remotes with an explicit endpoint only; AWS's own endpoints keep the SDK's rules.
+ * GET and PUT of small whole objects without the S3Client: {@link SmallHttp} on the wire and
+ * {@link SigV4} for the signature. Why: for a bucket of small objects a copy is two requests of a
+ * few KiB, and on a small node CPU, not the network, bounds the sync. The S3Client spends about
+ * three times the CPU of the HTTP exchange itself on each call (interceptors, marshalling,
+ * endpoint rules, metrics), and its signer and the Apache client are what the JIT is still
+ * compiling twenty runs after start (profiled in bench/s3sync.sh). Only the success path lives
+ * here: any other status or an I/O error returns null, and the caller repeats the request through
+ * the S3Client, which owns retries, backoff and error messages (the repeat is counted as a retry
+ * here). Bodies stay verified end to end: a PUT carries Content-MD5 (the source's ETag when that is
+ * an MD5), a GET must return exactly the listed size. Used for path-style remotes with an explicit
+ * non-AWS endpoint and no proxy configured; everything else keeps the SDK's rules.
  */
-final class DirectObjects {
+final class DirectObjects implements AutoCloseable {
     /** Objects up to this size are copied in memory through here. */
     static final int MAX_SIZE = 256 * 1024;
     private static final String META = "x-amz-meta-";
+    private static final List<String> PROXY_SETTINGS = List.of("http.proxyHost", "https.proxyHost", "HTTP_PROXY",
+            "HTTPS_PROXY", "http_proxy", "https_proxy");
 
     /** A whole object read into memory, with the headers a copy carries over. */
     record Fetched(byte[] body, ObjectMeta meta) {
     }
 
-    private final URI endpoint;
-    private final String region;
-    private final AwsCredentialsIdentity identity;
-    private final SdkHttpClient http;
+    private final String basePath;
+    private final String host;
+    private final SigV4 signer;
+    private final SmallHttp http;
     private final RequestCounter counter;
-    private final Md5PayloadSigner signer = new Md5PayloadSigner();
 
-    private DirectObjects(S3Remote remote, SdkHttpClient http, RequestCounter counter) {
-        this.endpoint = remote.endpoint();
-        this.region = remote.region();
-        this.identity = AwsCredentialsIdentity.create(remote.accessKey(), remote.secretKey());
-        this.http = http;
+    private DirectObjects(S3Remote remote, SSLSocketFactory tls, RequestCounter counter) {
+        URI ep = remote.endpoint();
+        this.basePath = ep.getRawPath() == null ? "" : ep.getRawPath().replaceAll("/+$", "");
+        boolean defaultPort = ep.getPort() < 0 || ep.getPort() == ("https".equalsIgnoreCase(ep.getScheme()) ? 443 : 80);
+        this.host = defaultPort ? ep.getHost() : ep.getHost() + ":" + ep.getPort();
+        this.signer = new SigV4(remote.accessKey(), remote.secretKey(), remote.region());
+        this.http = new SmallHttp(ep, tls);
         this.counter = counter;
     }
 
     /** The direct path for this remote, or null where only the S3Client knows the way. */
-    static DirectObjects forRemote(S3Remote remote, SdkHttpClient http, RequestCounter counter) {
+    static DirectObjects forRemote(S3Remote remote, RequestCounter counter) {
+        return forRemote(remote, (SSLSocketFactory) SSLSocketFactory.getDefault(), counter);
+    }
+
+    /** tls: how https endpoints are trusted (the JVM's trust store, as for the S3Client). */
+    static DirectObjects forRemote(S3Remote remote, SSLSocketFactory tls, RequestCounter counter) {
         boolean fits = remote.endpoint() != null && remote.addressing() == S3Remote.Addressing.PATH
-                && !remote.isAws();
-        return fits ? new DirectObjects(remote, http, counter) : null;
+                && !remote.isAws() && List.of("http", "https").contains(remote.endpoint().getScheme().toLowerCase())
+                && PROXY_SETTINGS.stream().noneMatch(p -> System.getProperty(p) != null || System.getenv(p) != null);
+        return fits ? new DirectObjects(remote, tls, counter) : null;
     }
 
     /** GET If-Match etag; null when anything but a complete 200 of {@code size} bytes came back. */
     Fetched get(String bucket, String key, String quotedEtag, long size) {
-        SdkHttpFullRequest.Builder b = request(SdkHttpMethod.GET, bucket, key);
+        SortedMap<String, String> h = new TreeMap<>();
         if (quotedEtag != null) {
-            b.putHeader("If-Match", quotedEtag);
+            h.put("if-match", quotedEtag);
         }
         try {
-            HttpExecuteResponse r = execute(RequestType.GET, b.build(), null);
-            try (AbortableInputStream in = r.responseBody().orElse(null)) {
-                if (r.httpResponse().statusCode() != 200 || in == null) {
-                    abort(in);
-                    return gaveUp();
-                }
-                byte[] body = in.readNBytes((int) size + 1);
-                if (body.length != size) {
-                    abort(in);
-                    return gaveUp();
-                }
-                return new Fetched(body, meta(r.httpResponse()));
-            }
+            SmallHttp.Response r = send(RequestType.GET, "GET", bucket, key, h, Map.of(), null, (int) size);
+            ObjectMeta meta = r.status() == 200 && r.body() != null && r.body().length == size ? meta(r.headers()) : null;
+            return meta == null ? gaveUp() : new Fetched(r.body(), meta);
         } catch (IOException | RuntimeException e) {
             return gaveUp();
         }
@@ -96,32 +87,35 @@ final class DirectObjects {
         if (!plainAscii(meta)) {
             return null; // the SDK decides how such header values are encoded
         }
-        SdkHttpFullRequest.Builder b = request(SdkHttpMethod.PUT, bucket, key)
-                .putHeader("Content-Length", Integer.toString(body.length))
-                .putHeader("Content-MD5", Base64.getEncoder().encodeToString(HexFormat.of().parseHex(md5Hex)))
-                .putHeader("Content-Type", meta.contentType() == null ? "application/octet-stream" : meta.contentType());
-        header(b, "Cache-Control", meta.cacheControl());
-        header(b, "Content-Encoding", meta.contentEncoding());
-        header(b, "Content-Disposition", meta.contentDisposition());
-        header(b, "Content-Language", meta.contentLanguage());
-        header(b, "Expires", meta.expires() == null ? null : DateUtils.formatRfc822Date(meta.expires()));
-        meta.userMetadata().forEach((k, v) -> b.putHeader(META + k, v));
-        try {
-            HttpExecuteResponse r = execute(RequestType.PUT, b.build(), ContentStreamProvider.fromByteArrayUnsafe(body));
-            try (AbortableInputStream in = r.responseBody().orElse(null)) {
-                Optional<String> etag = r.httpResponse().firstMatchingHeader("ETag");
-                if (r.httpResponse().statusCode() != 200 || etag.isEmpty()) {
-                    abort(in);
-                    return gaveUp();
-                }
-                if (in != null) {
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
-                }
-                return etag.get();
+        SortedMap<String, String> h = new TreeMap<>();
+        h.put("content-length", Integer.toString(body.length));
+        h.put("content-md5", Base64.getEncoder().encodeToString(HexFormat.of().parseHex(md5Hex)));
+        h.put("content-type", meta.contentType() == null ? "application/octet-stream" : meta.contentType());
+        header(h, "cache-control", meta.cacheControl());
+        header(h, "content-encoding", meta.contentEncoding());
+        header(h, "content-disposition", meta.contentDisposition());
+        header(h, "content-language", meta.contentLanguage());
+        header(h, "expires", meta.expires() == null ? null : DateUtils.formatRfc822Date(meta.expires()));
+        Map<String, String> user = new TreeMap<>();
+        for (Map.Entry<String, String> m : meta.userMetadata().entrySet()) {
+            String name = META + m.getKey(); // sent with the key's own case, signed in lower case
+            if (h.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), m.getValue()) != null) {
+                return null; // two keys differing in case only: the SDK's problem, not guessed here
             }
+            user.put(name.toLowerCase(java.util.Locale.ROOT), name);
+        }
+        try {
+            SmallHttp.Response r = send(RequestType.PUT, "PUT", bucket, key, h, user, body, 0);
+            String etag = r.headers().get("ETag");
+            return r.status() == 200 && etag != null ? etag : gaveUp();
         } catch (IOException | RuntimeException e) {
             return gaveUp();
         }
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** A request went out and failed: the caller's repeat through the S3Client is a retry. */
@@ -132,43 +126,36 @@ final class DirectObjects {
         return null;
     }
 
-    private SdkHttpFullRequest.Builder request(SdkHttpMethod method, String bucket, String key) {
-        String base = endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
-        return SdkHttpFullRequest.builder().method(method).protocol(endpoint.getScheme()).host(endpoint.getHost())
-                .port(endpoint.getPort() >= 0 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80)
-                .encodedPath(base + "/" + SdkHttpUtils.urlEncode(bucket) + "/"
-                        + SdkHttpUtils.urlEncodeIgnoreSlashes(key));
-    }
-
-    private HttpExecuteResponse execute(RequestType type, SdkHttpFullRequest request, ContentStreamProvider body)
-            throws IOException {
-        SignRequest.Builder<AwsCredentialsIdentity> sign = SignRequest.builder(identity).request(request)
-                .payload(body)
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
-                .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false);
-        var signed = signer.sign(sign.build());
+    /** Signs and sends; names maps lower-case header names to the case they are sent in. */
+    private SmallHttp.Response send(RequestType type, String method, String bucket, String key,
+                                    SortedMap<String, String> headers, Map<String, String> names, byte[] body,
+                                    int maxBody) throws IOException {
+        String path = basePath + "/" + SdkHttpUtils.urlEncode(bucket) + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
+        headers.put("host", host);
+        signer.sign(method, path, headers, Instant.now());
+        StringBuilder head = new StringBuilder(1024).append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+        headers.forEach((k, v) -> head.append(names.getOrDefault(k, k)).append(": ").append(v).append("\r\n"));
+        head.append("\r\n");
         if (counter != null) {
             counter.sent(type);
         }
-        return http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
-                .contentStreamProvider(body).build()).call();
+        return http.exchange(head.toString().getBytes(StandardCharsets.ISO_8859_1), body, maxBody);
     }
 
-    private static ObjectMeta meta(SdkHttpResponse r) {
+    /**
+     * The headers a copy carries over, decoded byte for byte (ISO-8859-1) as the SDK's Apache client
+     * does; values outside ASCII then make {@link #put} hand the PUT to the S3Client, as before.
+     */
+    private static ObjectMeta meta(Map<String, String> headers) {
         Map<String, String> user = new TreeMap<>();
-        for (Map.Entry<String, List<String>> h : r.headers().entrySet()) {
+        for (Map.Entry<String, String> h : headers.entrySet()) {
             if (h.getKey().regionMatches(true, 0, META, 0, META.length())) {
-                user.put(h.getKey().substring(META.length()), String.join(",", h.getValue()));
+                user.put(h.getKey().substring(META.length()), h.getValue());
             }
         }
-        return new ObjectMeta(r.firstMatchingHeader("Content-Type").orElse(null),
-                r.firstMatchingHeader("Cache-Control").orElse(null),
-                r.firstMatchingHeader("Content-Encoding").orElse(null),
-                r.firstMatchingHeader("Content-Disposition").orElse(null),
-                r.firstMatchingHeader("Content-Language").orElse(null),
-                r.firstMatchingHeader("Expires").map(DirectObjects::instantOrNull).orElse(null), user);
+        return new ObjectMeta(headers.get("Content-Type"), headers.get("Cache-Control"), headers.get("Content-Encoding"),
+                headers.get("Content-Disposition"), headers.get("Content-Language"),
+                headers.containsKey("Expires") ? instantOrNull(headers.get("Expires")) : null, user);
     }
 
     private static Instant instantOrNull(String rfc822) {
@@ -191,15 +178,9 @@ final class DirectObjects {
         return all.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
     }
 
-    private static void header(SdkHttpFullRequest.Builder b, String name, String value) {
+    private static void header(Map<String, String> h, String name, String value) {
         if (value != null) {
-            b.putHeader(name, value);
-        }
-    }
-
-    private static void abort(AbortableInputStream in) {
-        if (in != null) {
-            in.abort();
+            h.put(name, value);
         }
     }
 }

@@ -7,7 +7,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -43,15 +42,6 @@ public final class S3ClientFactory {
 
     public static S3Client create(S3Remote remote, ClientSettings settings) {
         return builder(remote, settings).httpClientBuilder(httpClientBuilder(settings)).build();
-    }
-
-    /** A client on a caller-owned HTTP client (the caller closes it after the S3Client). */
-    static S3Client create(S3Remote remote, ClientSettings settings, SdkHttpClient http) {
-        return builder(remote, settings).httpClient(http).build();
-    }
-
-    static SdkHttpClient httpClient(ClientSettings settings) {
-        return httpClientBuilder(settings).build();
     }
 
     private static ApacheHttpClient.Builder httpClientBuilder(ClientSettings settings) {

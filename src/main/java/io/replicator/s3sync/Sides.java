@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -29,12 +28,11 @@ final class Sides implements AutoCloseable {
         return t;
     });
 
-    /** One S3 endpoint of this run: a connection pool shared by the S3Client and the direct path. */
-    private record Connection(SdkHttpClient http, S3Client client, DirectObjects direct) implements AutoCloseable {
+    /** One S3 endpoint of this run: the S3Client and, where it fits, the direct path for small objects. */
+    private record Connection(S3Client client, DirectObjects direct) implements AutoCloseable {
         static Connection open(S3Remote remote, S3ClientFactory.ClientSettings settings) {
-            SdkHttpClient http = S3ClientFactory.httpClient(settings);
-            return new Connection(http, S3ClientFactory.create(remote, settings, http),
-                    DirectObjects.forRemote(remote, http, settings.counter()));
+            return new Connection(S3ClientFactory.create(remote, settings),
+                    DirectObjects.forRemote(remote, settings.counter()));
         }
 
         S3Store store(BucketRef ref) {
@@ -44,7 +42,9 @@ final class Sides implements AutoCloseable {
         @Override
         public void close() {
             client.close();
-            http.close(); // after the client: the client does not close an HTTP client it was given
+            if (direct != null) {
+                direct.close();
+            }
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
@@ -23,7 +22,6 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 class DirectObjectsTest {
     private S3ProxyFixture s3;
     private FaultProxy proxy;
-    private SdkHttpClient http;
     private RequestCounter counter;
     private DirectObjects direct;
     private final String bucket = "direct-" + Long.toHexString(System.nanoTime());
@@ -33,14 +31,13 @@ class DirectObjectsTest {
         s3 = S3ProxyFixture.shared();
         s3.createBucket(bucket);
         proxy = FaultProxy.start(s3.endpoint());
-        http = S3ClientFactory.httpClient(S3ClientFactory.ClientSettings.DEFAULT);
         counter = new RequestCounter();
-        direct = DirectObjects.forRemote(s3.remoteVia(proxy, "direct"), http, counter);
+        direct = DirectObjects.forRemote(s3.remoteVia(proxy, "direct"), counter);
     }
 
     @AfterEach
     void stop() {
-        http.close();
+        direct.close();
         proxy.close();
     }
 
@@ -111,11 +108,19 @@ class DirectObjectsTest {
     }
 
     @Test
-    void onlyPathStyleRemotesWithTheirOwnEndpointGetTheDirectPath() {
+    void onlyPathStyleRemotesWithTheirOwnEndpointAndNoProxyGetTheDirectPath() {
         URI ep = URI.create("http://127.0.0.1:9000");
-        assertThat(DirectObjects.forRemote(S3Remote.of("p", ep, "a", "b"), http, null)).isNotNull();
+        try (DirectObjects d = DirectObjects.forRemote(S3Remote.of("p", ep, "a", "b"), null)) {
+            assertThat(d).isNotNull();
+        }
         assertThat(DirectObjects.forRemote(new S3Remote("v", ep, null, S3Remote.Addressing.VIRTUAL_HOST, "a", "b"),
-                http, null)).isNull();
-        assertThat(DirectObjects.forRemote(new S3Remote("aws", null, "eu-west-1", null, "a", "b"), http, null)).isNull();
+                null)).isNull();
+        assertThat(DirectObjects.forRemote(new S3Remote("aws", null, "eu-west-1", null, "a", "b"), null)).isNull();
+        System.setProperty("http.proxyHost", "proxy.example"); // the S3Client follows it; the direct path cannot
+        try {
+            assertThat(DirectObjects.forRemote(S3Remote.of("p", ep, "a", "b"), null)).isNull();
+        } finally {
+            System.clearProperty("http.proxyHost");
+        }
     }
 }
