@@ -183,6 +183,9 @@ final class SmallHttp implements AutoCloseable {
             if (reusable && !closed) {
                 idleSince = System.nanoTime();
                 idle.offerFirst(this);
+                if (closed) {
+                    SmallHttp.this.close(); // closed meanwhile: do not leave this one behind in the pool
+                }
             } else {
                 close();
             }
