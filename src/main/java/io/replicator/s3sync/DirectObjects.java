@@ -96,16 +96,16 @@ final class DirectObjects implements AutoCloseable {
         header(h, "content-disposition", meta.contentDisposition());
         header(h, "content-language", meta.contentLanguage());
         header(h, "expires", meta.expires() == null ? null : DateUtils.formatRfc822Date(meta.expires()));
-        Map<String, String> user = new TreeMap<>();
+        Map<String, String> sentAs = new TreeMap<>();
         for (Map.Entry<String, String> m : meta.userMetadata().entrySet()) {
             String name = META + m.getKey(); // sent with the key's own case, signed in lower case
             if (h.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), m.getValue()) != null) {
                 return null; // two keys differing in case only: the SDK's problem, not guessed here
             }
-            user.put(name.toLowerCase(java.util.Locale.ROOT), name);
+            sentAs.put(name.toLowerCase(java.util.Locale.ROOT), name);
         }
         try {
-            SmallHttp.Response r = send(RequestType.PUT, "PUT", bucket, key, h, user, body, 0);
+            SmallHttp.Response r = send(RequestType.PUT, "PUT", bucket, key, h, sentAs, body, 0);
             String etag = r.headers().get("ETag");
             return r.status() == 200 && etag != null ? etag : gaveUp();
         } catch (IOException | RuntimeException e) {
@@ -126,15 +126,15 @@ final class DirectObjects implements AutoCloseable {
         return null;
     }
 
-    /** Signs and sends; names maps lower-case header names to the case they are sent in. */
+    /** Signs and sends; sentAs maps lower-case header names to the case they are sent in. */
     private SmallHttp.Response send(RequestType type, String method, String bucket, String key,
-                                    SortedMap<String, String> headers, Map<String, String> names, byte[] body,
+                                    SortedMap<String, String> headers, Map<String, String> sentAs, byte[] body,
                                     int maxBody) throws IOException {
         String path = basePath + "/" + SdkHttpUtils.urlEncode(bucket) + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
         headers.put("host", host);
         signer.sign(method, path, headers, Instant.now());
         StringBuilder head = new StringBuilder(1024).append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
-        headers.forEach((k, v) -> head.append(names.getOrDefault(k, k)).append(": ").append(v).append("\r\n"));
+        headers.forEach((k, v) -> head.append(sentAs.getOrDefault(k, k)).append(": ").append(v).append("\r\n"));
         head.append("\r\n");
         if (counter != null) {
             counter.sent(type);
