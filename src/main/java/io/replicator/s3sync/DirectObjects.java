@@ -54,17 +54,15 @@ final class DirectObjects implements AutoCloseable {
         this.counter = counter;
     }
 
-    /** The direct path for this remote, or null where only the S3Client knows the way. */
+    /**
+     * The direct path for this remote, or null where only the S3Client knows the way. https
+     * endpoints are trusted through the JVM's trust store, as for the S3Client.
+     */
     static DirectObjects forRemote(S3Remote remote, RequestCounter counter) {
-        return forRemote(remote, (SSLSocketFactory) SSLSocketFactory.getDefault(), counter);
-    }
-
-    /** tls: how https endpoints are trusted (the JVM's trust store, as for the S3Client). */
-    static DirectObjects forRemote(S3Remote remote, SSLSocketFactory tls, RequestCounter counter) {
         boolean fits = remote.endpoint() != null && remote.addressing() == S3Remote.Addressing.PATH
                 && !remote.isAws() && List.of("http", "https").contains(remote.endpoint().getScheme().toLowerCase())
                 && PROXY_SETTINGS.stream().noneMatch(p -> System.getProperty(p) != null || System.getenv(p) != null);
-        return fits ? new DirectObjects(remote, tls, counter) : null;
+        return fits ? new DirectObjects(remote, (SSLSocketFactory) SSLSocketFactory.getDefault(), counter) : null;
     }
 
     /** GET If-Match etag; null when anything but a complete 200 of {@code size} bytes came back. */
