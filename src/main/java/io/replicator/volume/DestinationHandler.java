@@ -109,7 +109,7 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
         frames = fc;
         this.session = session;
         cancelTimeout();
-        ctx.writeAndFlush(Welcome.encode(ctx.alloc(), session.id()));
+        ctx.writeAndFlush(Welcome.encode(ctx.alloc(), hello.version(), session.id()));
         session.start();
     }
 
@@ -122,6 +122,10 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
         if (!java.util.Objects.equals(session.identity(), identity)) {
             refuse("JOIN for job \"" + join.job() + "\" comes with PSK identity " + PeerIdentity.show(identity)
                     + ", the session's is " + PeerIdentity.show(session.identity()), join.job());
+            return;
+        }
+        if (join.version() != session.version()) {
+            refuse("JOIN speaks protocol version " + join.version() + ", its session " + session.version(), join.job());
             return;
         }
         FrameChannel fc = new FrameChannel(ctx.channel(), DestinationSession.INBOX_HIGH_WATER, context.ioTimeout());

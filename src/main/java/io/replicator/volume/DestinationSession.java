@@ -269,6 +269,11 @@ final class DestinationSession {
         return root;
     }
 
+    /** The session's protocol version (the source's). */
+    int version() {
+        return hello.version();
+    }
+
     DestinationJob job() {
         return job;
     }

@@ -9,7 +9,10 @@ import java.util.List;
 /**
  * HELLO, the first frame of a session: magic, protocol version, job name and the options the
  * source asks for. The version is checked before anything else is decoded, so a future version is
- * told clearly which version this side speaks.
+ * told clearly which versions this side accepts. {@code version} is the session's: a destination
+ * accepts {@link Wire#OLDEST_VERSION} to {@link Wire#VERSION} and answers in the source's version.
+ * Version 2 has the same HELLO fields as version 1; fields added in a later version go after the
+ * excludes and are read only when the version has them.
  */
 public record Hello(int version, String job, LiteralCompression compression, ChecksumMode checksum, int streams,
                     XattrMode xattrs, List<String> excludes) {
@@ -39,7 +42,7 @@ public record Hello(int version, String job, LiteralCompression compression, Che
     }
 
     public static Hello decode(ByteBuf b) throws ProtocolException {
-        checkMagicAndVersion(b, "HELLO");
+        int version = checkMagicAndVersion(b, "HELLO");
         String job = Wire.readString(b, "HELLO job name", MAX_JOB_NAME);
         int codec = Wire.range(Wire.u8(b, "HELLO compression"), 0, 1, "HELLO compression");
         int level = b.isReadable() ? b.readByte() : 0;
@@ -55,21 +58,22 @@ public record Hello(int version, String job, LiteralCompression compression, Che
             excludes.add(Wire.readString(b, "HELLO exclude " + i, MAX_EXCLUDE_LENGTH));
         }
         Wire.end(b, FrameType.HELLO);
-        return new Hello(Wire.VERSION, job, compression, ChecksumMode.values()[checksum], streams,
+        return new Hello(version, job, compression, ChecksumMode.values()[checksum], streams,
                 options == 1 ? XattrMode.USER : XattrMode.OFF, excludes);
     }
 
-    /** Reads magic and version; an unknown version is refused with the one this side speaks. */
-    static void checkMagicAndVersion(ByteBuf b, String what) throws ProtocolException {
+    /** Reads magic and version; an unknown version is refused with the ones this side accepts. */
+    static int checkMagicAndVersion(ByteBuf b, String what) throws ProtocolException {
         int magic = Wire.i32(b, what + " magic");
         if (magic != Wire.MAGIC) {
             throw new ProtocolException(what + ": bad magic 0x" + Integer.toHexString(magic)
                     + " (not a camel-replicator volume client?)");
         }
         int version = Wire.u16(b, what + " protocol version");
-        if (version != Wire.VERSION) {
-            throw new ProtocolException(what + ": protocol version " + version + " is not supported (this side speaks "
-                    + Wire.VERSION + ")");
+        if (!Wire.accepts(version)) {
+            throw new ProtocolException(what + ": protocol version " + version + " is not supported (this side accepts "
+                    + Wire.accepted() + ")");
         }
+        return version;
     }
 }

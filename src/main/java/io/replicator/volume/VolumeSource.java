@@ -22,8 +22,19 @@ public final class VolumeSource implements AutoCloseable {
     private static final int PROGRESS_EVERY = 5000;
     private final VolumeClient client = new VolumeClient(2);
     private final ExecutorService workers;
+    private final int version;
 
+    /** A source speaking {@link Wire#VERSION}; it does not fall back to an older one (docs/protocol.md). */
     public VolumeSource() {
+        this(Wire.VERSION);
+    }
+
+    /** A source speaking an older accepted version: tests of destinations that must accept old sources. */
+    VolumeSource(int version) {
+        if (!Wire.accepts(version)) {
+            throw new IllegalArgumentException("protocol version " + version + " is not one of " + Wire.accepted());
+        }
+        this.version = version;
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "volume-src-" + n.incrementAndGet());
@@ -47,12 +58,12 @@ public final class VolumeSource implements AutoCloseable {
             primary.limit(limiter);
             chans.add(primary);
             ByteBufAllocator alloc = primary.channel().alloc();
-            primary.send(new Hello(Wire.VERSION, s.job(), s.compression(), s.checksum(), s.streams(), s.xattrs(),
+            primary.send(new Hello(version, s.job(), s.compression(), s.checksum(), s.streams(), s.xattrs(),
                     new Excludes(s.excludes()).patterns()).encode(alloc));
             Frame w = primary.expect(FrameType.WELCOME, "after HELLO");
             byte[] sessionId;
             try {
-                sessionId = Welcome.decode(w.payload());
+                sessionId = Welcome.decode(w.payload(), version);
             } finally {
                 w.release();
             }
@@ -60,7 +71,7 @@ public final class VolumeSource implements AutoCloseable {
                 FrameChannel c = client.connect(s, counter);
                 c.limit(limiter);
                 chans.add(c);
-                c.send(new Join(s.job(), sessionId, i).encode(alloc));
+                c.send(new Join(version, s.job(), sessionId, i).encode(alloc));
                 c.flush();
             }
             List<FileEntry> list = sendList(primary, s, progress, entries);
@@ -81,6 +92,10 @@ public final class VolumeSource implements AutoCloseable {
             }
             result = cause instanceof PeerAbortedException pa && pa.refused() ? SessionResult.REFUSED : SessionResult.FAILED;
             error = Reasons.of(cause);
+            if (result == SessionResult.REFUSED && error.contains("protocol version " + version + " is not supported")) {
+                error += "; this source speaks protocol version " + version + " and does not fall back to an older "
+                        + "one: upgrade the destination first (docs/protocol.md, Versions)";
+            }
             if (!chans.isEmpty() && !(cause instanceof PeerAbortedException)
                     && !(cause instanceof ConnectionClosedException)) {
                 chans.get(0).abort(error);

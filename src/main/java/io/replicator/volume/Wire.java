@@ -13,7 +13,14 @@ import java.nio.charset.StandardCharsets;
 public final class Wire {
     /** "VREP": first field of HELLO and JOIN, so a stray client is told what it reached. */
     public static final int MAGIC = 0x56524550;
-    public static final int VERSION = 1;
+    /**
+     * The protocol version a source speaks. Version 2 carries names and symlink targets as raw
+     * bytes and lets deltas carry zero runs; a destination also accepts {@link #OLDEST_VERSION}
+     * (a source not yet upgraded), whose sessions simply have none of version 2's additions.
+     */
+    public static final int VERSION = 2;
+    /** The oldest version a destination accepts. */
+    public static final int OLDEST_VERSION = 1;
     /** Largest type + payload of one frame; LIST and data chunks stay below it. */
     public static final int MAX_FRAME = (1 << 20) + 1;
     /** Size of the data chunks (delta and signature encodings) the senders cut. */
@@ -43,6 +50,16 @@ public final class Wire {
 
     public static ByteBuf empty(ByteBufAllocator alloc, FrameType type) {
         return finish(start(alloc, type, 0));
+    }
+
+    /** Whether a destination of this build accepts sessions of that version. */
+    public static boolean accepts(int version) {
+        return version >= OLDEST_VERSION && version <= VERSION;
+    }
+
+    /** For messages: the versions this side accepts. */
+    public static String accepted() {
+        return OLDEST_VERSION == VERSION ? String.valueOf(VERSION) : OLDEST_VERSION + " to " + VERSION;
     }
 
     public static void writeString(ByteBuf buf, String s) {
