@@ -119,7 +119,7 @@ public final class VolumeSource implements AutoCloseable {
     }
 
     /** Scans and sends the list in LIST batches as it goes; returns it (NEED requests refer to indexes). */
-    private static List<FileEntry> sendList(FrameChannel primary, SourceSettings s, SyncProgress progress,
+    private List<FileEntry> sendList(FrameChannel primary, SourceSettings s, SyncProgress progress,
                                             long[] counts) throws IOException {
         ByteBufAllocator alloc = primary.channel().alloc();
         List<FileEntry> list = new ArrayList<>();
@@ -129,7 +129,7 @@ public final class VolumeSource implements AutoCloseable {
         try {
             scanner.scan(e -> {
                 list.add(e);
-                FileListCodec.writeEntry(body[0], e);
+                FileListCodec.writeEntry(body[0], e, version);
                 inBatch[0]++;
                 if (FileListCodec.full(body[0])) {
                     ByteBuf full = body[0];

@@ -90,6 +90,38 @@ public final class Wire {
         }
     }
 
+    /**
+     * A file name, path or symlink target ({@link RawNames} String form): raw bytes from version 2
+     * on; version 1 carries only UTF-8, so a name that is not fails here, naming it.
+     */
+    static void writeName(ByteBuf buf, String name, int version) {
+        if (version >= 2) {
+            byte[] b = RawNames.encode(name);
+            if (b.length > 0xFFFF) {
+                throw new IllegalArgumentException("name of " + b.length + " bytes does not fit a u16 length");
+            }
+            buf.writeShort(b.length);
+            buf.writeBytes(b);
+        } else if (RawNames.isUtf8(name)) {
+            writeString(buf, name);
+        } else {
+            throw new IllegalArgumentException("name " + PathGuard.quote(name) + " is not valid UTF-8, and protocol "
+                    + "version " + version + " carries only UTF-8 names");
+        }
+    }
+
+    /** A u16-length name of at most {@code max} bytes: raw bytes from version 2 on, UTF-8 in version 1. */
+    static String readName(ByteBuf buf, String field, int max, int version) throws ProtocolException {
+        if (version < 2) {
+            return readString(buf, field, max);
+        }
+        int n = u16(buf, field + " length");
+        if (n > max) {
+            throw new ProtocolException(field + ": " + n + " bytes, more than the limit of " + max);
+        }
+        return RawNames.decode(bytes(buf, n, field));
+    }
+
     public static int u8(ByteBuf buf, String field) throws ProtocolException {
         need(buf, 1, field);
         return buf.readUnsignedByte();
