@@ -4,6 +4,7 @@ import io.replicator.delta.DeltaEncoder;
 import io.replicator.delta.DeltaStats;
 import io.replicator.delta.DeltaWriter;
 import io.replicator.delta.LiteralCompression;
+import io.replicator.delta.ZeroRuns;
 import io.replicator.delta.Signature;
 import io.replicator.delta.SignatureCodec;
 import java.io.IOException;
@@ -31,9 +32,13 @@ final class SourceStream {
     private final WholeFileEncoder whole = new WholeFileEncoder();
     private final SmallFile small = new SmallFile();
 
+    private final ZeroRuns zeroRuns;
+
+    /** {@code zeroRuns}: {@link ZeroRuns#AS_RECORDS} from protocol version 2 on. */
     SourceStream(FrameChannel ch, Path root, List<FileEntry> entries, LiteralCompression compression,
-                 SourceStats stats, SyncProgress progress) {
+                 ZeroRuns zeroRuns, SourceStats stats, SyncProgress progress) {
         this.ch = ch;
+        this.zeroRuns = zeroRuns;
         this.root = root;
         this.entries = entries;
         this.compression = compression;
@@ -107,7 +112,7 @@ final class SourceStream {
             }
             ch.send(Need.indexFrame(ch.channel().alloc(), FrameType.DATA_BEGIN, index));
             ChunkOutputStream out = new ChunkOutputStream(ch, FrameType.DATA);
-            try (DeltaWriter writer = new DeltaWriter(out, compression)) {
+            try (DeltaWriter writer = new DeltaWriter(out, compression, zeroRuns)) {
                 SourceFileInput in = new SourceFileInput(file, e.path(), length);
                 if (sig == null) {
                     stats.literalBytes.add(whole.encode(in, length, writer));

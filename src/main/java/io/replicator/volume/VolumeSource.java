@@ -167,6 +167,8 @@ public final class VolumeSource implements AutoCloseable {
                             SyncProgress progress) throws IOException {
         Path root = s.root();
         LiteralCompression z = s.compression();
+        io.replicator.delta.ZeroRuns zeroRuns = version >= 2 ? io.replicator.delta.ZeroRuns.AS_RECORDS
+                : io.replicator.delta.ZeroRuns.AS_LITERALS;
         List<StreamRunner.Work> works = new ArrayList<>();
         for (int i = 0; i < chans.size(); i++) {
             FrameChannel c = chans.get(i);
@@ -175,7 +177,7 @@ public final class VolumeSource implements AutoCloseable {
                 if (joined) {
                     c.expect(FrameType.JOINED, "after JOIN").release();
                 }
-                new SourceStream(c, root, list, z, stats, progress).run();
+                new SourceStream(c, root, list, z, zeroRuns, stats, progress).run();
             });
         }
         StreamRunner.runAll(workers, works, first -> {
