@@ -19,7 +19,12 @@ final class Harness implements AutoCloseable {
     final BlockingQueue<SessionReport> reports = new LinkedBlockingQueue<>();
 
     Harness(List<DestinationJob> jobs, Consumer<SocketChannel> transport, Duration timeout) throws InterruptedException {
-        context = new DestinationContext(jobs, timeout);
+        this(jobs, transport, timeout, DiskSync.REAL);
+    }
+
+    Harness(List<DestinationJob> jobs, Consumer<SocketChannel> transport, Duration timeout, DiskSync disk)
+            throws InterruptedException {
+        context = new DestinationContext(jobs, timeout, disk);
         server = new VolumeServer(new InetSocketAddress("127.0.0.1", 0), context, transport, reports::add);
     }
 
