@@ -65,11 +65,11 @@ class ZeroRunsTest {
     @Test
     void randomMixesOfZerosAndDataRoundTrip() throws Exception {
         Random r = new Random(2);
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 120; i++) {
             ByteArrayOutputStream t = new ByteArrayOutputStream();
             int parts = 1 + r.nextInt(12);
             for (int j = 0; j < parts; j++) {
-                int n = r.nextInt(r.nextBoolean() ? 1500 : 200_000);
+                int n = r.nextInt(r.nextBoolean() ? 1500 : 100_000);
                 byte[] b = new byte[n];
                 if (r.nextBoolean()) {
                     r.nextBytes(b);
