@@ -32,7 +32,32 @@ final class Harness implements AutoCloseable {
         this(List.of(DestinationJob.of(JOB, dst, null)), ch -> { }, Duration.ofSeconds(60));
     }
 
+    private io.replicator.psk.PskKey clientKey;
+
+    /** A destination of job {@link #JOB} over the real TLS-PSK handlers, identity "alice"; see {@link #settings}. */
+    static Harness overTlsPsk(Path dst) throws Exception {
+        String line = io.replicator.psk.PskKeyGenerator.generate("alice");
+        io.replicator.psk.PskKeyRing ring = io.replicator.psk.PskKeyFile.parse("test",
+                line.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        io.replicator.psk.PskSettings psk = io.replicator.psk.PskSettings.defaults();
+        Harness h = new Harness(List.of(DestinationJob.of(JOB, dst, "alice")),
+                ch -> io.replicator.psk.PskPipeline.addServerHandlers(ch.pipeline(), ring, psk), Duration.ofSeconds(120));
+        h.clientKey = ring.first();
+        return h;
+    }
+
+    /** Settings for a sync of src into this destination (with the TLS-PSK client when {@link #overTlsPsk}). */
     SourceSettings settings(Path src) {
+        if (clientKey != null) {
+            io.replicator.psk.PskKey key = clientKey;
+            io.replicator.psk.PskSettings psk = io.replicator.psk.PskSettings.defaults();
+            return SourceSettings.of(JOB, src, "127.0.0.1", server.port()).withIoTimeout(Duration.ofSeconds(120))
+                    .withTransport(p -> io.replicator.psk.PskPipeline.addClientHandlers(p, key, psk));
+        }
+        return plainSettings(src);
+    }
+
+    private SourceSettings plainSettings(Path src) {
         return SourceSettings.of(JOB, src, "127.0.0.1", server.port()).withIoTimeout(Duration.ofSeconds(60));
     }
 

@@ -3,17 +3,8 @@ package io.replicator.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.replicator.delta.LiteralCompression;
-import io.replicator.psk.PskKey;
-import io.replicator.psk.PskKeyFile;
-import io.replicator.psk.PskKeyGenerator;
-import io.replicator.psk.PskKeyRing;
-import io.replicator.psk.PskPipeline;
-import io.replicator.psk.PskSettings;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,14 +27,8 @@ class SparseOnTheWireTest {
                         + "status=none; done",
                 "truncate -s 100K small.img",
                 "head -c 4096 /dev/urandom | dd of=small.img bs=4096 seek=3 conv=notrunc status=none"));
-        String line = PskKeyGenerator.generate("alice");
-        PskKeyRing ring = PskKeyFile.parse("test", line.getBytes(StandardCharsets.US_ASCII));
-        PskKey key = ring.first();
-        PskSettings psk = PskSettings.defaults();
-        try (Harness h = new Harness(List.of(DestinationJob.of(Harness.JOB, dst, "alice")),
-                ch -> PskPipeline.addServerHandlers(ch.pipeline(), ring, psk), Duration.ofSeconds(120))) {
-            SourceSettings s = h.settings(src).withCompression(LiteralCompression.NONE)
-                    .withTransport(p -> PskPipeline.addClientHandlers(p, key, psk));
+        try (Harness h = Harness.overTlsPsk(dst)) {
+            SourceSettings s = h.settings(src).withCompression(LiteralCompression.NONE);
             SourceReport r = h.sync(s);
             assertThat(r.error()).isNull();
             assertThat(r.result()).isEqualTo(SessionResult.OK);
