@@ -109,7 +109,7 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
         frames = fc;
         this.session = session;
         cancelTimeout();
-        ctx.writeAndFlush(Welcome.encode(ctx.alloc(), session.id()));
+        ctx.writeAndFlush(Welcome.encode(ctx.alloc(), hello.version(), session.id()));
         session.start();
     }
 
@@ -175,7 +175,7 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
         ctx.channel().config().setAutoRead(false);
         SessionReport report = new SessionReport(job, "", String.valueOf(ctx.channel().remoteAddress()), identity,
                 SessionResult.REFUSED, 0, 0, 0, 0, 0, 0, 0, 0, "", Duration.ofNanos(System.nanoTime() - startNanos),
-                reason);
+                reason, SessionMode.SYNC);
         fireOnEventLoop(report);
         ByteBuf b = Wire.start(ctx.alloc(), FrameType.REFUSED, 128);
         Wire.writeString(b, Reasons.clip(reason));

@@ -9,10 +9,12 @@ import java.util.List;
 /**
  * HELLO, the first frame of a session: magic, protocol version, job name and the options the
  * source asks for. The version is checked before anything else is decoded, so a future version is
- * told clearly which version this side speaks.
+ * told clearly which version this side speaks. Version 2 adds the session's mode (sync, dry run,
+ * check) and its delete limits; a version 1 HELLO has neither and means SYNC with no limits of the
+ * source's own (the destination's limits and the empty-source guard still apply).
  */
 public record Hello(int version, String job, LiteralCompression compression, ChecksumMode checksum, int streams,
-                    XattrMode xattrs, List<String> excludes) {
+                    XattrMode xattrs, List<String> excludes, SessionMode mode, VolumeDeleteLimits deletes) {
     public static final int MAX_JOB_NAME = 253;
     public static final int MAX_STREAMS = 16;
     public static final int MAX_EXCLUDES = 256;
@@ -20,6 +22,14 @@ public record Hello(int version, String job, LiteralCompression compression, Che
 
     public Hello {
         excludes = List.copyOf(excludes);
+        java.util.Objects.requireNonNull(mode, "mode");
+        java.util.Objects.requireNonNull(deletes, "deletes");
+    }
+
+    /** A sync with no delete limits of the source's own. */
+    public Hello(int version, String job, LiteralCompression compression, ChecksumMode checksum, int streams,
+                 XattrMode xattrs, List<String> excludes) {
+        this(version, job, compression, checksum, streams, xattrs, excludes, SessionMode.SYNC, VolumeDeleteLimits.NONE);
     }
 
     public ByteBuf encode(ByteBufAllocator alloc) {
@@ -35,11 +45,17 @@ public record Hello(int version, String job, LiteralCompression compression, Che
         b.writeByte(xattrs == XattrMode.USER ? 1 : 0);
         b.writeShort(excludes.size());
         excludes.forEach(e -> Wire.writeString(b, e));
+        if (version >= 2) {
+            b.writeByte(mode.ordinal());
+            b.writeByte(deletes.allowEmptySource() ? 1 : 0);
+            b.writeLong(deletes.maxCount() == null ? -1 : deletes.maxCount());
+            b.writeInt(deletes.percentBasisPoints());
+        }
         return Wire.finish(b);
     }
 
     public static Hello decode(ByteBuf b) throws ProtocolException {
-        checkMagicAndVersion(b, "HELLO");
+        int version = checkMagicAndVersion(b, "HELLO");
         String job = Wire.readString(b, "HELLO job name", MAX_JOB_NAME);
         int codec = Wire.range(Wire.u8(b, "HELLO compression"), 0, 1, "HELLO compression");
         int level = b.isReadable() ? b.readByte() : 0;
@@ -54,22 +70,37 @@ public record Hello(int version, String job, LiteralCompression compression, Che
         for (int i = 0; i < count; i++) {
             excludes.add(Wire.readString(b, "HELLO exclude " + i, MAX_EXCLUDE_LENGTH));
         }
+        SessionMode mode = SessionMode.SYNC;
+        VolumeDeleteLimits deletes = VolumeDeleteLimits.NONE;
+        if (version >= 2) {
+            mode = SessionMode.values()[Wire.range(Wire.u8(b, "HELLO mode"), 0, SessionMode.values().length - 1,
+                    "HELLO mode")];
+            int flags = Wire.range(Wire.u8(b, "HELLO delete flags"), 0, 1, "HELLO delete flags");
+            long maxCount = Wire.i64(b, "HELLO max-delete count");
+            if (maxCount < -1) {
+                throw new ProtocolException("HELLO max-delete count " + maxCount + " is negative");
+            }
+            int percent = Wire.range(Wire.i32(b, "HELLO max-delete percent"), -1, 10_000, "HELLO max-delete percent");
+            deletes = new VolumeDeleteLimits(maxCount < 0 ? null : maxCount, VolumeDeleteLimits.fromBasisPoints(percent),
+                    flags == 1);
+        }
         Wire.end(b, FrameType.HELLO);
-        return new Hello(Wire.VERSION, job, compression, ChecksumMode.values()[checksum], streams,
-                options == 1 ? XattrMode.USER : XattrMode.OFF, excludes);
+        return new Hello(version, job, compression, ChecksumMode.values()[checksum], streams,
+                options == 1 ? XattrMode.USER : XattrMode.OFF, excludes, mode, deletes);
     }
 
-    /** Reads magic and version; an unknown version is refused with the one this side speaks. */
-    static void checkMagicAndVersion(ByteBuf b, String what) throws ProtocolException {
+    /** Reads magic and version; an unknown version is refused with the ones this side speaks. */
+    static int checkMagicAndVersion(ByteBuf b, String what) throws ProtocolException {
         int magic = Wire.i32(b, what + " magic");
         if (magic != Wire.MAGIC) {
             throw new ProtocolException(what + ": bad magic 0x" + Integer.toHexString(magic)
                     + " (not a camel-replicator volume client?)");
         }
         int version = Wire.u16(b, what + " protocol version");
-        if (version != Wire.VERSION) {
+        if (version < Wire.MIN_VERSION || version > Wire.VERSION) {
             throw new ProtocolException(what + ": protocol version " + version + " is not supported (this side speaks "
-                    + Wire.VERSION + ")");
+                    + Wire.MIN_VERSION + " to " + Wire.VERSION + ")");
         }
+        return version;
     }
 }

@@ -3,14 +3,14 @@ package io.replicator.volume;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
-/** WELCOME: protocol version and the session id that extra streams JOIN with. */
+/** WELCOME: the session's protocol version (the one HELLO asked for) and the id extra streams JOIN with. */
 final class Welcome {
     private Welcome() {
     }
 
-    static ByteBuf encode(ByteBufAllocator alloc, byte[] sessionId) {
+    static ByteBuf encode(ByteBufAllocator alloc, int version, byte[] sessionId) {
         ByteBuf b = Wire.start(alloc, FrameType.WELCOME, 2 + sessionId.length);
-        b.writeShort(Wire.VERSION);
+        b.writeShort(version);
         b.writeBytes(sessionId);
         return Wire.finish(b);
     }

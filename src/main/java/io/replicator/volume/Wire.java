@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 public final class Wire {
     /** "VREP": first field of HELLO and JOIN, so a stray client is told what it reached. */
     public static final int MAGIC = 0x56524550;
-    public static final int VERSION = 1;
+    /** The version this side speaks; a destination also accepts sessions of {@link #MIN_VERSION}. */
+    public static final int VERSION = 2;
+    /** The oldest version a destination still accepts (sites upgrade one side at a time). */
+    public static final int MIN_VERSION = 1;
     /** Largest type + payload of one frame; LIST and data chunks stay below it. */
     public static final int MAX_FRAME = (1 << 20) + 1;
     /** Size of the data chunks (delta and signature encodings) the senders cut. */

@@ -1,0 +1,99 @@
+package io.replicator.volume;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a commit would delete, found without changing anything (before the first change on disk):
+ * names in the list's directories that the list does not have (whole subtrees, never below protected
+ * names), and directories the list replaces by a file or symlink (their subtrees). Also counts the
+ * destination's entries, the base of max-delete's percentage. Used by the delete guard and the plan.
+ */
+final class DeleteScan {
+    /** Receives each entry that would be deleted, children before their directory (as rsync prints them). */
+    interface Sink {
+        void deleted(String path, boolean directory) throws IOException;
+    }
+
+    private final Path root;
+    private long deletes;
+    private long present;
+
+    private DeleteScan(Path root) {
+        this.root = root;
+    }
+
+    long deletes() {
+        return deletes;
+    }
+
+    /** Entries the destination has now (listed ones it has, plus what would be deleted). */
+    long destinationEntries() {
+        return present + deletes;
+    }
+
+    static DeleteScan run(Path root, List<FileEntry> entries, Map<String, Integer> byPath, Excludes protect, Sink sink)
+            throws IOException {
+        DeleteScan scan = new DeleteScan(root);
+        for (FileEntry e : entries) {
+            if (e.type() != EntryType.DIR) {
+                continue;
+            }
+            Path dir = e.isRoot() ? root : root.resolve(e.path());
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                continue; // new (or a file or symlink the directory replaces): nothing below it yet
+            }
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+                for (Path child : children) {
+                    String name = child.getFileName().toString();
+                    String rel = e.isRoot() ? name : e.path() + "/" + name;
+                    Integer listed = byPath.get(rel);
+                    if (listed != null) {
+                        scan.present++;
+                        if (entries.get(listed).type() != EntryType.DIR
+                                && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                            scan.present--;
+                            scan.subtree(child, rel, sink); // a directory the list replaces by a file or symlink
+                        }
+                    } else if (!protect.excludes(rel)) {
+                        scan.subtree(child, rel, sink);
+                    }
+                }
+            }
+        }
+        return scan;
+    }
+
+    private void subtree(Path path, String rel, Sink sink) throws IOException {
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                deletes++;
+                sink.deleted(relative(file), false);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
+                deletes++;
+                sink.deleted(relative(dir), true);
+                return FileVisitResult.CONTINUE;
+            }
+
+            private String relative(Path p) {
+                return p.equals(path) ? rel : rel + "/" + path.relativize(p).toString().replace('\\', '/');
+            }
+        });
+    }
+}

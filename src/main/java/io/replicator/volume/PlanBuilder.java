@@ -1,0 +1,152 @@
+package io.replicator.volume;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The destination's plan for a dry run or check: compares the validated list with the volume
+ * without changing anything (lstat, readlink, readdir; in FULL mode it hashes its files) and
+ * itemizes every difference like {@code rsync -n -i}: {@code >f+++++++++ new}, {@code >f.st......
+ * changed}, {@code .f...p..... chmod-only}, {@code cd+++++++++ dir/}, {@code cL+++++++++ link -> t},
+ * {@code hf+++++++++ link => primary}, {@code *deleting   gone}. Quick check as in a sync: size and
+ * mtime, or in FULL mode the SHA-256 of both sides.
+ */
+final class PlanBuilder {
+    interface Lines {
+        void line(String line) throws IOException;
+    }
+
+    private final Path root;
+    private final List<FileEntry> entries;
+    private final MetadataWriter meta;
+    private final ChecksumMode checksum;
+    private long creates;
+    private long updates;
+    private long metadata;
+    private long dataBytes;
+
+    PlanBuilder(Path root, List<FileEntry> entries, MetadataWriter meta, ChecksumMode checksum) {
+        this.root = root;
+        this.entries = entries;
+        this.meta = meta;
+        this.checksum = checksum;
+    }
+
+    /** Itemizes the entries, then what the commit would delete; returns the delete scan (for the guard). */
+    DeleteScan build(Lines out, Map<String, Integer> byPath, Excludes protect) throws IOException {
+        for (FileEntry e : entries) {
+            Path p = e.isRoot() ? root : root.resolve(e.path());
+            Map<String, Object> attrs = TreePreparer.lstatOrNull(p);
+            TreePreparer.Kind kind = attrs == null ? TreePreparer.Kind.ABSENT : TreePreparer.kind(attrs);
+            String line = switch (e.type()) {
+                case DIR -> directory(e, p, attrs, kind);
+                case FILE -> file(e, p, attrs, kind);
+                case SYMLINK -> symlink(e, p, attrs, kind);
+                case HARDLINK -> hardlink(e, attrs);
+            };
+            if (line != null) {
+                out.line(line);
+            }
+        }
+        return DeleteScan.run(root, entries, byPath, protect,
+                (path, dir) -> out.line("*deleting   " + path + (dir ? "/" : "")));
+    }
+
+    /** The totals, with the delete guard's answer. */
+    VolumePlan totals(DeleteScan scan, String refusal) {
+        return new VolumePlan(List.of(), 0, creates, updates, scan.deletes(), metadata, dataBytes, refusal);
+    }
+
+    private String directory(FileEntry e, Path p, Map<String, Object> attrs, TreePreparer.Kind kind) throws IOException {
+        String name = e.isRoot() ? "./" : e.path() + "/";
+        if (kind != TreePreparer.Kind.DIR) {
+            creates++;
+            return "cd+++++++++ " + name;
+        }
+        return metadataOnly(".d", e, p, attrs, name);
+    }
+
+    private String file(FileEntry e, Path p, Map<String, Object> attrs, TreePreparer.Kind kind) throws IOException {
+        if (kind != TreePreparer.Kind.FILE) {
+            creates++;
+            dataBytes += e.size();
+            return ">f+++++++++ " + e.path();
+        }
+        char[] f = noChange();
+        meta.itemize(p, attrs, e, f);
+        if (((Number) attrs.get("size")).longValue() != e.size()) {
+            f[1] = 's';
+        }
+        boolean changed;
+        if (checksum == ChecksumMode.FULL) {
+            if (f[1] == '.' && !Arrays.equals(FileHashes.sha256(p), e.sha256())) {
+                f[0] = 'c';
+            }
+            changed = f[0] == 'c' || f[1] == 's';
+        } else {
+            changed = f[1] == 's' || f[2] == 't';
+        }
+        if (changed) {
+            updates++;
+            dataBytes += e.size();
+            return ">f" + new String(f) + " " + e.path();
+        }
+        return differs(f) ? metadataLine(".f", f, e.path()) : null;
+    }
+
+    private String symlink(FileEntry e, Path p, Map<String, Object> attrs, TreePreparer.Kind kind) throws IOException {
+        String name = e.path() + " -> " + e.linkTarget();
+        if (kind != TreePreparer.Kind.SYMLINK) {
+            creates++;
+            return "cL+++++++++ " + name;
+        }
+        if (!Files.readSymbolicLink(p).toString().equals(e.linkTarget())) {
+            updates++;
+            return "cLc.t...... " + name;
+        }
+        return metadataOnly(".L", e, p, attrs, name);
+    }
+
+    private String hardlink(FileEntry e, Map<String, Object> attrs) throws IOException {
+        FileEntry primary = entries.get(e.primary());
+        Map<String, Object> pa = TreePreparer.lstatOrNull(root.resolve(primary.path()));
+        if (attrs != null && pa != null && Objects.equals(attrs.get("ino"), pa.get("ino"))
+                && Objects.equals(attrs.get("dev"), pa.get("dev"))) {
+            return null;
+        }
+        creates++;
+        return "hf+++++++++ " + e.path() + " => " + primary.path();
+    }
+
+    private String metadataOnly(String prefix, FileEntry e, Path p, Map<String, Object> attrs, String name)
+            throws IOException {
+        char[] f = noChange();
+        meta.itemize(p, attrs, e, f);
+        return differs(f) ? metadataLine(prefix, f, name) : null;
+    }
+
+    private String metadataLine(String prefix, char[] f, String name) {
+        metadata++;
+        return prefix + new String(f) + " " + name;
+    }
+
+    private static char[] noChange() {
+        char[] f = new char[9];
+        Arrays.fill(f, '.');
+        return f;
+    }
+
+    private static boolean differs(char[] f) {
+        for (char c : f) {
+            if (c != '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+}
