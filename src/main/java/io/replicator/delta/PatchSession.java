@@ -17,7 +17,6 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class PatchSession implements DeltaSink, AutoCloseable {
     private static final int COPY_BUFFER = 256 * 1024;
-    private static final int MAX_NAME_IN_TEMP = 100;
 
     private final FileChannel basis; // null: no basis (a new file)
     private final Path target;
@@ -35,9 +34,7 @@ public final class PatchSession implements DeltaSink, AutoCloseable {
         this.durability = durability;
         this.sha256 = newSha256();
         Path dir = target.toAbsolutePath().getParent();
-        String name = target.getFileName().toString();
-        String shortName = name.length() > MAX_NAME_IN_TEMP ? name.substring(0, MAX_NAME_IN_TEMP) : name;
-        this.tempFile = Files.createTempFile(dir, "." + shortName + ".", ".part");
+        this.tempFile = Files.createTempFile(dir, TempName.prefix(target), ".part");
         try {
             this.writer = new SparseFileWriter(tempFile, sha256);
         } catch (IOException e) {

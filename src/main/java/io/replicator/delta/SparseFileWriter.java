@@ -1,7 +1,7 @@
 package io.replicator.delta;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.nio.file.StandardOpenOption;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ final class SparseFileWriter implements AutoCloseable {
     private static final int STAGE = 64 * HOLE_BLOCK;
     private static final byte[] ZEROS = new byte[HOLE_BLOCK];
 
-    private final RandomAccessFile file;
+    private final Path path;
     private final FileChannel channel;
     private final MessageDigest sha256;
     private final byte[] stage = new byte[STAGE];
@@ -29,8 +29,8 @@ final class SparseFileWriter implements AutoCloseable {
     private long stageStart; // file offset of stage[0], always a multiple of STAGE
 
     SparseFileWriter(Path path, MessageDigest sha256) throws IOException {
-        this.file = new RandomAccessFile(path.toFile(), "rw");
-        this.channel = file.getChannel();
+        this.path = path;
+        this.channel = FileChannel.open(path, StandardOpenOption.WRITE);
         this.sha256 = sha256;
     }
 
@@ -55,7 +55,7 @@ final class SparseFileWriter implements AutoCloseable {
     /** Sets the final length (extending over a trailing hole) and optionally forces the data to disk. */
     void finish(Durability durability) throws IOException {
         flushStage();
-        file.setLength(stageStart);
+        FileExtension.extend(channel, path, stageStart);
         if (durability == Durability.FSYNC) {
             channel.force(true);
         }
@@ -91,6 +91,6 @@ final class SparseFileWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        file.close();
+        channel.close();
     }
 }

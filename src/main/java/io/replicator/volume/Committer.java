@@ -92,7 +92,7 @@ final class Committer {
             Path dir = s.resolve(e);
             try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
                 for (Path child : children) {
-                    String name = child.getFileName().toString();
+                    String name = RawNames.nameOf(child);
                     String rel = e.isRoot() ? name : e.path() + "/" + name;
                     if (byPath.containsKey(rel) || protect.excludes(rel)) {
                         continue;

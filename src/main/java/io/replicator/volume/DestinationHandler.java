@@ -124,6 +124,10 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
                     + ", the session's is " + PeerIdentity.show(session.identity()), join.job());
             return;
         }
+        if (join.version() != session.version()) {
+            refuse("JOIN speaks protocol version " + join.version() + ", its session " + session.version(), join.job());
+            return;
+        }
         FrameChannel fc = new FrameChannel(ctx.channel(), DestinationSession.INBOX_HIGH_WATER, context.ioTimeout());
         String why = session.join(join.stream(), fc);
         if (why != null) {

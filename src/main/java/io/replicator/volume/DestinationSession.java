@@ -187,7 +187,8 @@ final class DestinationSession {
     }
 
     private FileListValidator receiveList() throws IOException {
-        FileListValidator v = new FileListValidator(job.limits(), protect, hello.checksum(), hello.xattrs());
+        FileListValidator v = new FileListValidator(job.limits(), protect, hello.checksum(), hello.xattrs(),
+                hello.version());
         v.receive(streams[0]);
         entries = v.entries();
         stats.entries.add(entries.size());
@@ -281,7 +282,7 @@ final class DestinationSession {
 
     /** A file of the session got its data (fsynced at commit where syncfs is unavailable). */
     void wrote(FileEntry e) {
-        written.add(root.resolve(e.path()));
+        written.add(RawNames.resolve(root, e.path()));
     }
 
     /** Whether the entry lies in a directory this session created (under a temporary name until commit). */
@@ -308,6 +309,11 @@ final class DestinationSession {
 
     Path root() {
         return root;
+    }
+
+    /** The session's protocol version (the source's). */
+    int version() {
+        return hello.version();
     }
 
     DestinationJob job() {

@@ -55,14 +55,14 @@ public final class Excludes {
         if (names.isEmpty() && paths.isEmpty()) {
             return false;
         }
-        Path name = Path.of(last);
+        Path name = RawNames.path(last);
         for (PathMatcher m : names) {
             if (m.matches(name)) {
                 return true;
             }
         }
         if (!paths.isEmpty()) {
-            Path whole = Path.of(relative);
+            Path whole = RawNames.path(relative);
             for (PathMatcher m : paths) {
                 if (m.matches(whole)) {
                     return true;

@@ -24,16 +24,17 @@ public final class FileListCodec {
     private FileListCodec() {
     }
 
-    public static void writeEntry(ByteBuf body, FileEntry e) {
+    /** One entry in the given protocol version's encoding (names as raw bytes from version 2 on). */
+    public static void writeEntry(ByteBuf body, FileEntry e, int version) {
         body.writeByte(e.type().ordinal() | (e.sha256() != null ? HAS_SHA : 0) | (e.xattrs() != null ? HAS_XATTRS : 0));
-        Wire.writeString(body, e.path());
+        Wire.writeName(body, e.path(), version);
         body.writeInt(e.mode());
         body.writeInt(e.uid());
         body.writeInt(e.gid());
         body.writeLong(e.size());
         body.writeLong(e.mtimeNanos());
         if (e.type() == EntryType.SYMLINK) {
-            Wire.writeString(body, e.linkTarget());
+            Wire.writeName(body, e.linkTarget(), version);
         } else if (e.type() == EntryType.HARDLINK) {
             body.writeInt(e.primary());
         }
@@ -65,7 +66,8 @@ public final class FileListCodec {
     }
 
     /** Decodes one LIST payload, handing each entry to {@code sink}; returns the entry count. */
-    public static int decode(ByteBuf payload, EntryLimits limits, Consumer<FileEntry> sink) throws ProtocolException {
+    public static int decode(ByteBuf payload, EntryLimits limits, int version, Consumer<FileEntry> sink)
+            throws ProtocolException {
         int codec = Wire.range(Wire.u8(payload, "LIST codec"), 0, 1, "LIST codec");
         int rawLength = Wire.range(Wire.i32(payload, "LIST raw length"), 0, MAX_RAW, "LIST raw length");
         int count = Wire.range(Wire.i32(payload, "LIST entry count"), 0, rawLength, "LIST entry count");
@@ -75,7 +77,7 @@ public final class FileListCodec {
                 throw new ProtocolException("LIST raw body is " + body.readableBytes() + " bytes, header says " + rawLength);
             }
             for (int i = 0; i < count; i++) {
-                sink.accept(readEntry(body, limits));
+                sink.accept(readEntry(body, limits, version));
             }
             Wire.end(body, FrameType.LIST);
             return count;
@@ -102,10 +104,10 @@ public final class FileListCodec {
         return Unpooled.wrappedBuffer(dst);
     }
 
-    private static FileEntry readEntry(ByteBuf b, EntryLimits limits) throws ProtocolException {
+    private static FileEntry readEntry(ByteBuf b, EntryLimits limits, int version) throws ProtocolException {
         int typeByte = Wire.u8(b, "entry type");
         EntryType type = EntryType.of(typeByte & ~(HAS_SHA | HAS_XATTRS));
-        String path = Wire.readString(b, "entry path", limits.maxPathBytes());
+        String path = Wire.readName(b, "entry path", limits.maxPathBytes(), version);
         int mode = Wire.i32(b, "entry mode");
         if ((mode & ~07777) != 0) {
             throw new ProtocolException("entry " + path + ": mode 0" + Integer.toOctalString(mode)
@@ -121,7 +123,8 @@ public final class FileListCodec {
         String target = null;
         int primary = -1;
         if (type == EntryType.SYMLINK) {
-            target = Wire.readString(b, "entry " + path + " symlink target", limits.maxLinkTarget());
+            target = Wire.readName(b, "entry " + PathGuard.quote(path) + " symlink target", limits.maxLinkTarget(),
+                    version);
             if (target.isEmpty() || target.indexOf('\0') >= 0) {
                 throw new ProtocolException("entry " + path + ": symlink target is empty or contains NUL");
             }

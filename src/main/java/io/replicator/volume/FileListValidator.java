@@ -18,11 +18,13 @@ final class FileListValidator {
     private final Excludes protectedPaths;
     private final ChecksumMode checksum;
     private final XattrMode xattrs;
+    private final int version;
     private final List<FileEntry> entries = new ArrayList<>();
     private final Map<String, Integer> byPath = new HashMap<>();
 
-    FileListValidator(EntryLimits limits, Excludes protectedPaths, ChecksumMode checksum, XattrMode xattrs) {
+    FileListValidator(EntryLimits limits, Excludes protectedPaths, ChecksumMode checksum, XattrMode xattrs, int version) {
         this.limits = limits;
+        this.version = version;
         this.protectedPaths = protectedPaths;
         this.checksum = checksum;
         this.xattrs = xattrs;
@@ -45,7 +47,7 @@ final class FileListValidator {
                     throw new ProtocolException("expected LIST or LIST_END but got " + f.type());
                 }
                 ProtocolException[] bad = {null};
-                FileListCodec.decode(f.payload(), limits, e -> {
+                FileListCodec.decode(f.payload(), limits, version, e -> {
                     if (bad[0] == null) {
                         try {
                             add(e);

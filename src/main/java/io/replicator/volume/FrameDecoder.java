@@ -29,7 +29,7 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
         if (type == null) {
             frame.release();
             throw new ProtocolException("unknown frame type 0x" + Integer.toHexString(code)
-                    + " (this side speaks protocol version " + Wire.VERSION + ")");
+                    + " (this side speaks protocol versions " + Wire.accepted() + ")");
         }
         return new Frame(type, frame);
     }

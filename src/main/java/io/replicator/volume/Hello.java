@@ -9,9 +9,11 @@ import java.util.List;
 /**
  * HELLO, the first frame of a session: magic, protocol version, job name and the options the
  * source asks for. The version is checked before anything else is decoded, so a future version is
- * told clearly which version this side speaks. Version 2 adds the session's mode (sync, dry run,
- * check) and its delete limits; a version 1 HELLO has neither and means SYNC with no limits of the
- * source's own (the destination's limits and the empty-source guard still apply).
+ * told clearly which versions this side accepts. {@code version} is the session's: a destination
+ * accepts {@link Wire#OLDEST_VERSION} to {@link Wire#VERSION} and answers in the source's version.
+ * Version 2 adds, after the excludes, the session's mode (sync, dry run, check) and its delete
+ * limits; a version 1 HELLO has neither and means SYNC with no limits of the source's own (the
+ * destination's own max-delete and the empty-source guard still apply).
  */
 public record Hello(int version, String job, LiteralCompression compression, ChecksumMode checksum, int streams,
                     XattrMode xattrs, List<String> excludes, SessionMode mode, VolumeDeleteLimits deletes) {
@@ -24,6 +26,11 @@ public record Hello(int version, String job, LiteralCompression compression, Che
         excludes = List.copyOf(excludes);
         java.util.Objects.requireNonNull(mode, "mode");
         java.util.Objects.requireNonNull(deletes, "deletes");
+        if (version < 2 && (mode != SessionMode.SYNC || !deletes.equals(VolumeDeleteLimits.NONE))) {
+            // a version 1 HELLO cannot say "dry run": sent anyway, it would ask for a sync
+            throw new IllegalArgumentException(mode.label() + " and delete limits need protocol version 2, not "
+                    + version);
+        }
     }
 
     /** A sync with no delete limits of the source's own. */
@@ -89,7 +96,7 @@ public record Hello(int version, String job, LiteralCompression compression, Che
                 options == 1 ? XattrMode.USER : XattrMode.OFF, excludes, mode, deletes);
     }
 
-    /** Reads magic and version; an unknown version is refused with the ones this side speaks. */
+    /** Reads magic and version; an unknown version is refused with the ones this side accepts. */
     static int checkMagicAndVersion(ByteBuf b, String what) throws ProtocolException {
         int magic = Wire.i32(b, what + " magic");
         if (magic != Wire.MAGIC) {
@@ -97,9 +104,9 @@ public record Hello(int version, String job, LiteralCompression compression, Che
                     + " (not a camel-replicator volume client?)");
         }
         int version = Wire.u16(b, what + " protocol version");
-        if (version < Wire.MIN_VERSION || version > Wire.VERSION) {
-            throw new ProtocolException(what + ": protocol version " + version + " is not supported (this side speaks "
-                    + Wire.MIN_VERSION + " to " + Wire.VERSION + ")");
+        if (!Wire.accepts(version)) {
+            throw new ProtocolException(what + ": protocol version " + version + " is not supported (this side accepts "
+                    + Wire.accepted() + ")");
         }
         return version;
     }

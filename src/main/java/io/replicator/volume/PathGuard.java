@@ -1,7 +1,5 @@
 package io.replicator.volume;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Checks that a path from the wire is a normalised relative path that cannot leave the volume root:
  * '/'-separated segments, none empty, "." or "..", no NUL, no leading '/', each segment and the whole
@@ -26,7 +24,7 @@ final class PathGuard {
         if (path.charAt(0) == '/') {
             throw new ProtocolException("path " + quote(path) + " is absolute; only paths relative to the volume root are allowed");
         }
-        if (path.getBytes(StandardCharsets.UTF_8).length > limits.maxPathBytes()) {
+        if (RawNames.encode(path).length > limits.maxPathBytes()) {
             throw new ProtocolException("path " + quote(path) + " is longer than " + limits.maxPathBytes() + " bytes");
         }
         int start = 0;
@@ -40,7 +38,7 @@ final class PathGuard {
                 throw new ProtocolException("path " + quote(path) + " has a \"" + segment
                         + "\" segment; paths must be normalised and stay inside the volume");
             }
-            if (segment.getBytes(StandardCharsets.UTF_8).length > limits.maxSegmentBytes()) {
+            if (RawNames.encode(segment).length > limits.maxSegmentBytes()) {
                 throw new ProtocolException("path " + quote(path) + " has a name longer than "
                         + limits.maxSegmentBytes() + " bytes");
             }
@@ -61,12 +59,15 @@ final class PathGuard {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** For messages: shows control characters (NUL included) escaped. */
+    /** For messages: control characters (NUL included) and bytes that are not UTF-8 shown as \xNN. */
     static String quote(String path) {
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < path.length() && sb.length() < 300; i++) {
             char c = path.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
+            int raw = RawNames.escapedByte(path, i);
+            if (raw >= 0) {
+                sb.append(String.format("\\x%02x", raw));
+            } else if (c < 0x20 || c == 0x7f) {
                 sb.append(String.format("\\x%02x", (int) c));
             } else {
                 sb.append(c);

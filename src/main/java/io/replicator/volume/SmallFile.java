@@ -167,15 +167,10 @@ final class SmallFile implements AutoCloseable {
             if (run >= 0) {
                 writeAt(ch, run, length - run);
             }
+            io.replicator.delta.FileExtension.extend(ch, file, length); // trailing zeros: a hole
         } catch (IOException e) {
             java.nio.file.Files.deleteIfExists(file);
             throw e;
-        }
-        if (length > 0 && run < 0) {
-            // trailing zeros: extend as a hole (FileChannel.truncate cannot extend a file)
-            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
-                f.setLength(length);
-            }
         }
         return file;
     }

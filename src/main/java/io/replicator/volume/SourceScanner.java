@@ -54,10 +54,10 @@ final class SourceScanner {
         dirs.add(FileEntry.ROOT);
         while (!dirs.isEmpty()) {
             String dir = dirs.poll();
-            Path dirPath = dir.equals(FileEntry.ROOT) ? root : root.resolve(dir);
+            Path dirPath = dir.equals(FileEntry.ROOT) ? root : RawNames.resolve(root, dir);
             try (DirectoryStream<Path> children = Files.newDirectoryStream(dirPath)) {
                 for (Path child : children) {
-                    String name = child.getFileName().toString();
+                    String name = RawNames.nameOf(child);
                     String rel = dir.equals(FileEntry.ROOT) ? name : dir + "/" + name;
                     if (excludes.excludes(rel)) {
                         continue;
@@ -104,7 +104,7 @@ final class SourceScanner {
                 return withXattrs(entry(rel, EntryType.FILE, a, null, -1, sha), file);
             }
             case SYMLINK -> {
-                return entry(rel, EntryType.SYMLINK, a, Files.readSymbolicLink(file).toString(), -1, null);
+                return entry(rel, EntryType.SYMLINK, a, RawNames.linkTarget(file), -1, null);
             }
             default -> {
                 unsupported++;

@@ -83,7 +83,7 @@ final class SourceStream {
     private void send(int index, FileEntry e, Signature sig) throws IOException {
         FileChannel file;
         try {
-            file = FileChannel.open(root.resolve(e.path()), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            file = FileChannel.open(RawNames.resolve(root, e.path()), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         } catch (FileSystemException gone) {
             if (!(gone instanceof NoSuchFileException) && !isLoop(gone)) {
                 throw new IOException("cannot open source file " + e.path() + ": " + Reasons.of(gone), gone);

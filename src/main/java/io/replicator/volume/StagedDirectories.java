@@ -29,7 +29,7 @@ final class StagedDirectories {
 
     /** Creates the directory of a new entry whose parent is in place: under a temporary name. */
     Path stage(String path) throws IOException {
-        Path temp = TempNames.create(root.resolve(path), dir -> Files.createDirectory(dir));
+        Path temp = TempNames.create(RawNames.resolve(root, path), dir -> Files.createDirectory(dir));
         staged.put(path, temp);
         return temp;
     }
@@ -48,16 +48,16 @@ final class StagedDirectories {
     Path resolve(String path) {
         String top = stagedAncestor(path);
         if (top == null) {
-            return root.resolve(path);
+            return RawNames.resolve(root, path);
         }
         Path temp = staged.get(top);
-        return top.length() == path.length() ? temp : temp.resolve(path.substring(top.length() + 1));
+        return top.length() == path.length() ? temp : RawNames.resolve(temp, path.substring(top.length() + 1));
     }
 
     /** Renames every staged directory into place; from then on paths resolve to their real place. */
     void publish() throws IOException {
         for (Map.Entry<String, Path> s : staged.entrySet()) {
-            Files.move(s.getValue(), root.resolve(s.getKey()), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(s.getValue(), RawNames.resolve(root, s.getKey()), StandardCopyOption.ATOMIC_MOVE);
         }
         published = true;
     }

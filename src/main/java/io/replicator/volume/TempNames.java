@@ -17,10 +17,8 @@ final class TempNames {
     }
 
     static Path next(Path target) {
-        String name = target.getFileName().toString();
-        String shortName = name.length() > 100 ? name.substring(0, 100) : name;
         long r = ThreadLocalRandom.current().nextLong() >>> 1;
-        return target.resolveSibling("." + shortName + "." + r + ".part");
+        return target.resolveSibling(io.replicator.delta.TempName.prefix(target) + r + ".part");
     }
 
     /** Makes a file, symlink or directory at a new temporary name next to target; returns that name. */

@@ -81,10 +81,10 @@ final class TreePreparer {
         if (!parent.equals(listedParent)) {
             listedParent = parent;
             listedNames = new java.util.HashSet<>();
-            Path dir = parent.equals(FileEntry.ROOT) ? root : root.resolve(parent);
+            Path dir = parent.equals(FileEntry.ROOT) ? root : RawNames.resolve(root, parent);
             try (java.nio.file.DirectoryStream<Path> names = Files.newDirectoryStream(dir)) {
                 for (Path n : names) {
-                    listedNames.add(n.getFileName().toString());
+                    listedNames.add(RawNames.nameOf(n));
                 }
             }
         }
@@ -124,7 +124,7 @@ final class TreePreparer {
     }
 
     private void symlink(FileEntry e, Path p, Map<String, Object> attrs) throws IOException {
-        if (attrs != null && kind(attrs) == Kind.SYMLINK && Files.readSymbolicLink(p).toString().equals(e.linkTarget())) {
+        if (attrs != null && kind(attrs) == Kind.SYMLINK && RawNames.linkTarget(p).equals(e.linkTarget())) {
             if (!meta.matches(p, attrs, e)) {
                 meta.apply(p, e);
             }
@@ -140,7 +140,7 @@ final class TreePreparer {
     }
 
     static Path createTempSymlink(Path target, String linkTarget) throws IOException {
-        return TempNames.create(target, temp -> Files.createSymbolicLink(temp, Path.of(linkTarget)));
+        return TempNames.create(target, temp -> Files.createSymbolicLink(temp, RawNames.path(linkTarget)));
     }
 
     enum Kind { ABSENT, DIR, FILE, SYMLINK, OTHER }

@@ -22,8 +22,19 @@ public final class VolumeSource implements AutoCloseable {
     private static final int PROGRESS_EVERY = 5000;
     private final VolumeClient client = new VolumeClient(2);
     private final ExecutorService workers;
+    private final int version;
 
+    /** A source speaking {@link Wire#VERSION}; it does not fall back to an older one (docs/protocol.md). */
     public VolumeSource() {
+        this(Wire.VERSION);
+    }
+
+    /** A source speaking an older accepted version: tests of destinations that must accept old sources. */
+    VolumeSource(int version) {
+        if (!Wire.accepts(version)) {
+            throw new IllegalArgumentException("protocol version " + version + " is not one of " + Wire.accepted());
+        }
+        this.version = version;
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "volume-src-" + n.incrementAndGet());
@@ -49,12 +60,12 @@ public final class VolumeSource implements AutoCloseable {
             chans.add(primary);
             ByteBufAllocator alloc = primary.channel().alloc();
             int streams = s.mode().writes() ? s.streams() : 1; // a plan needs no data streams
-            primary.send(new Hello(Wire.VERSION, s.job(), s.compression(), s.checksum(), streams, s.xattrs(),
+            primary.send(new Hello(version, s.job(), s.compression(), s.checksum(), streams, s.xattrs(),
                     new Excludes(s.excludes()).patterns(), s.mode(), s.deletes()).encode(alloc));
             Frame w = primary.expect(FrameType.WELCOME, "after HELLO");
             byte[] sessionId;
             try {
-                sessionId = Welcome.decode(w.payload());
+                sessionId = Welcome.decode(w.payload(), version);
             } finally {
                 w.release();
             }
@@ -62,7 +73,7 @@ public final class VolumeSource implements AutoCloseable {
                 FrameChannel c = client.connect(s, counter);
                 c.limit(limiter);
                 chans.add(c);
-                c.send(new Join(s.job(), sessionId, i).encode(alloc));
+                c.send(new Join(version, s.job(), sessionId, i).encode(alloc));
                 c.flush();
             }
             List<FileEntry> list = sendList(primary, s, progress, entries);
@@ -87,6 +98,10 @@ public final class VolumeSource implements AutoCloseable {
             }
             result = cause instanceof PeerAbortedException pa && pa.refused() ? SessionResult.REFUSED : SessionResult.FAILED;
             error = Reasons.of(cause);
+            if (result == SessionResult.REFUSED && error.contains("protocol version " + version + " is not supported")) {
+                error += "; this source speaks protocol version " + version + " and does not fall back to an older "
+                        + "one: upgrade the destination first (docs/protocol.md, Versions)";
+            }
             if (!chans.isEmpty() && !(cause instanceof PeerAbortedException)
                     && !(cause instanceof ConnectionClosedException)) {
                 chans.get(0).abort(error);
@@ -116,7 +131,7 @@ public final class VolumeSource implements AutoCloseable {
     }
 
     /** Scans and sends the list in LIST batches as it goes; returns it (NEED requests refer to indexes). */
-    private static List<FileEntry> sendList(FrameChannel primary, SourceSettings s, SyncProgress progress,
+    private List<FileEntry> sendList(FrameChannel primary, SourceSettings s, SyncProgress progress,
                                             long[] counts) throws IOException {
         ByteBufAllocator alloc = primary.channel().alloc();
         List<FileEntry> list = new ArrayList<>();
@@ -126,7 +141,7 @@ public final class VolumeSource implements AutoCloseable {
         try {
             scanner.scan(e -> {
                 list.add(e);
-                FileListCodec.writeEntry(body[0], e);
+                FileListCodec.writeEntry(body[0], e, version);
                 inBatch[0]++;
                 if (FileListCodec.full(body[0])) {
                     ByteBuf full = body[0];

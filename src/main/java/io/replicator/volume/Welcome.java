@@ -3,7 +3,7 @@ package io.replicator.volume;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
-/** WELCOME: the session's protocol version (the one HELLO asked for) and the id extra streams JOIN with. */
+/** WELCOME: the session's protocol version (the source's) and the session id that extra streams JOIN with. */
 final class Welcome {
     private Welcome() {
     }
@@ -15,11 +15,12 @@ final class Welcome {
         return Wire.finish(b);
     }
 
-    static byte[] decode(ByteBuf b) throws ProtocolException {
+    /** The session id; the destination must answer in the version the source asked for. */
+    static byte[] decode(ByteBuf b, int asked) throws ProtocolException {
         int version = Wire.u16(b, "WELCOME version");
-        if (version != Wire.VERSION) {
+        if (version != asked) {
             throw new ProtocolException("destination answered with protocol version " + version + ", this side speaks "
-                    + Wire.VERSION);
+                    + asked);
         }
         byte[] id = Wire.bytes(b, Wire.SESSION_ID_LENGTH, "WELCOME session id");
         Wire.end(b, FrameType.WELCOME);

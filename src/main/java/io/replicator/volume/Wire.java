@@ -13,10 +13,14 @@ import java.nio.charset.StandardCharsets;
 public final class Wire {
     /** "VREP": first field of HELLO and JOIN, so a stray client is told what it reached. */
     public static final int MAGIC = 0x56524550;
-    /** The version this side speaks; a destination also accepts sessions of {@link #MIN_VERSION}. */
+    /**
+     * The protocol version a source speaks. Version 2 carries names and symlink targets as raw
+     * bytes and lets deltas carry zero runs; a destination also accepts {@link #OLDEST_VERSION}
+     * (a source not yet upgraded), whose sessions simply have none of version 2's additions.
+     */
     public static final int VERSION = 2;
-    /** The oldest version a destination still accepts (sites upgrade one side at a time). */
-    public static final int MIN_VERSION = 1;
+    /** The oldest version a destination accepts. */
+    public static final int OLDEST_VERSION = 1;
     /** Largest type + payload of one frame; LIST and data chunks stay below it. */
     public static final int MAX_FRAME = (1 << 20) + 1;
     /** Size of the data chunks (delta and signature encodings) the senders cut. */
@@ -48,6 +52,16 @@ public final class Wire {
         return finish(start(alloc, type, 0));
     }
 
+    /** Whether a destination of this build accepts sessions of that version. */
+    public static boolean accepts(int version) {
+        return version >= OLDEST_VERSION && version <= VERSION;
+    }
+
+    /** For messages: the versions this side accepts. */
+    public static String accepted() {
+        return OLDEST_VERSION == VERSION ? String.valueOf(VERSION) : OLDEST_VERSION + " to " + VERSION;
+    }
+
     public static void writeString(ByteBuf buf, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         if (b.length > 0xFFFF) {
@@ -74,6 +88,38 @@ public final class Wire {
         } catch (CharacterCodingException e) {
             throw new ProtocolException(field + ": not valid UTF-8");
         }
+    }
+
+    /**
+     * A file name, path or symlink target ({@link RawNames} String form): raw bytes from version 2
+     * on; version 1 carries only UTF-8, so a name that is not fails here, naming it.
+     */
+    static void writeName(ByteBuf buf, String name, int version) {
+        if (version >= 2) {
+            byte[] b = RawNames.encode(name);
+            if (b.length > 0xFFFF) {
+                throw new IllegalArgumentException("name of " + b.length + " bytes does not fit a u16 length");
+            }
+            buf.writeShort(b.length);
+            buf.writeBytes(b);
+        } else if (RawNames.isUtf8(name)) {
+            writeString(buf, name);
+        } else {
+            throw new IllegalArgumentException("name " + PathGuard.quote(name) + " is not valid UTF-8, and protocol "
+                    + "version " + version + " carries only UTF-8 names");
+        }
+    }
+
+    /** A u16-length name of at most {@code max} bytes: raw bytes from version 2 on, UTF-8 in version 1. */
+    static String readName(ByteBuf buf, String field, int max, int version) throws ProtocolException {
+        if (version < 2) {
+            return readString(buf, field, max);
+        }
+        int n = u16(buf, field + " length");
+        if (n > max) {
+            throw new ProtocolException(field + ": " + n + " bytes, more than the limit of " + max);
+        }
+        return RawNames.decode(bytes(buf, n, field));
     }
 
     public static int u8(ByteBuf buf, String field) throws ProtocolException {

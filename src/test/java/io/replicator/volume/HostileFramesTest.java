@@ -159,7 +159,7 @@ class HostileFramesTest {
             b.writeShort(99);
             Wire.writeString(b, Harness.JOB);
             c.send(Wire.finish(b));
-            assertRefusedAndUnchanged(c.refusal(), "protocol version 99 is not supported (this side speaks 1)");
+            assertRefusedAndUnchanged(c.refusal(), "protocol version 99 is not supported (this side accepts 1 to 2)");
         }
     }
 

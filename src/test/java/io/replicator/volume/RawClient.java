@@ -53,7 +53,7 @@ final class RawClient implements AutoCloseable {
 
     void list(List<FileEntry> entries) throws IOException {
         ByteBuf body = Unpooled.buffer();
-        entries.forEach(e -> FileListCodec.writeEntry(body, e));
+        entries.forEach(e -> FileListCodec.writeEntry(body, e, Wire.VERSION));
         send(FileListCodec.frame(ByteBufAllocator.DEFAULT, body, entries.size()));
         ByteBuf end = Wire.start(ByteBufAllocator.DEFAULT, FrameType.LIST_END, 4);
         end.writeInt(entries.size());

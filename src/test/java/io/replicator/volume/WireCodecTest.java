@@ -44,12 +44,12 @@ class WireCodecTest {
         in.add(new FileEntry("link", EntryType.SYMLINK, 0777, 0, 0, 0, 5L, "/abs/target", -1, null));
         in.add(new FileEntry("hard", EntryType.HARDLINK, 0644, 0, 0, 1, 5L, null, 1, null));
         ByteBuf body = Unpooled.buffer();
-        in.forEach(e -> FileListCodec.writeEntry(body, e));
+        in.forEach(e -> FileListCodec.writeEntry(body, e, Wire.VERSION));
         int rawSize = body.readableBytes();
         ByteBuf f = FileListCodec.frame(ByteBufAllocator.DEFAULT, body, in.size());
         assertThat(f.readableBytes()).isLessThan(rawSize / 4);
         List<FileEntry> out = new ArrayList<>();
-        FileListCodec.decode(payloadOf(f), EntryLimits.DEFAULTS, out::add);
+        FileListCodec.decode(payloadOf(f), EntryLimits.DEFAULTS, Wire.VERSION, out::add);
         f.release();
         assertThat(out).hasSize(in.size());
         assertThat(out.get(500).path()).isEqualTo("dir/file-499");
@@ -66,7 +66,7 @@ class WireCodecTest {
         p.writeInt(100);      // claims 100 raw bytes
         p.writeInt(1);
         p.writeBytes(bomb);
-        assertThatThrownBy(() -> FileListCodec.decode(p, EntryLimits.DEFAULTS, e -> { }))
+        assertThatThrownBy(() -> FileListCodec.decode(p, EntryLimits.DEFAULTS, Wire.VERSION, e -> { }))
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("LIST body");
     }
 
@@ -76,7 +76,7 @@ class WireCodecTest {
         p.writeByte(1);
         p.writeInt(Integer.MAX_VALUE);
         p.writeInt(1);
-        assertThatThrownBy(() -> FileListCodec.decode(p, EntryLimits.DEFAULTS, e -> { }))
+        assertThatThrownBy(() -> FileListCodec.decode(p, EntryLimits.DEFAULTS, Wire.VERSION, e -> { }))
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("LIST raw length = 2147483647 is outside");
     }
 
