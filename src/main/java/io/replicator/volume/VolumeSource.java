@@ -23,6 +23,7 @@ public final class VolumeSource implements AutoCloseable {
     private final VolumeClient client = new VolumeClient(2);
     private final ExecutorService workers;
     private final int version;
+    private volatile ReadStability.Hook readHook = ReadStability.Hook.NONE;
 
     /** A source speaking {@link Wire#VERSION}; it does not fall back to an older one (docs/protocol.md). */
     public VolumeSource() {
@@ -187,7 +188,7 @@ public final class VolumeSource implements AutoCloseable {
                 if (joined) {
                     c.expect(FrameType.JOINED, "after JOIN").release();
                 }
-                new SourceStream(c, root, list, z, stats, progress).run();
+                new SourceStream(c, root, list, z, stats, progress, readHook).run();
             });
         }
         StreamRunner.runAll(workers, works, first -> {
@@ -201,6 +202,11 @@ public final class VolumeSource implements AutoCloseable {
             }
             chans.subList(1, chans.size()).forEach(x -> x.channel().close());
         });
+    }
+
+    /** Tests: runs after each file's data was read, before the source checks it did not change. */
+    void onFileRead(ReadStability.Hook hook) {
+        this.readHook = hook;
     }
 
     /** How long a closed stream waits for the primary connection to bring the destination's reason. */
