@@ -157,9 +157,13 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Called by the session when it is over: closes this connection after what was queued. */
+    /** Called by the session when it is over: closes this connection, unless it is draining after ABORT/REFUSED. */
     void close() {
-        onEventLoop(() -> ctx.channel().close());
+        onEventLoop(() -> {
+            if (frames == null || !frames.lingering()) {
+                ctx.channel().close();
+            }
+        });
     }
 
     private void onEventLoop(Runnable task) {

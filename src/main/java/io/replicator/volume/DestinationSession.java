@@ -107,9 +107,7 @@ final class DestinationSession {
             fireOnce(report(result, error));
             FrameChannel primary = streams[0];
             if (result == SessionResult.REFUSED) {
-                ByteBuf b = Wire.start(primary.channel().alloc(), FrameType.REFUSED, 128);
-                Wire.writeString(b, Reasons.clip(error));
-                primary.channel().writeAndFlush(Wire.finish(b));
+                primary.refuse(error);
             } else if (!(e instanceof PeerAbortedException) && !aborted) {
                 primary.abort(error);
             }
@@ -231,7 +229,7 @@ final class DestinationSession {
         for (int i = 1; i < streams.length; i++) {
             FrameChannel c = streamOrNull(i);
             if (c != null) {
-                c.channel().close();
+                c.lingerClose(); // no reset: the source must read the ABORT on the primary connection
             }
         }
     }
