@@ -327,16 +327,29 @@ public final class FrameChannel {
         lingerClose();
     }
 
+    /** FIN after the last frame: the peer reads it, then the end of the stream, and closes. */
+    private void shutdownOutput() {
+        if (channel instanceof io.netty.channel.socket.DuplexChannel d && channel.isActive()) {
+            d.shutdownOutput();
+        }
+    }
+
     /**
      * Ends the connection without a TCP reset. Closing a socket that has unread bytes makes the
      * kernel answer with RST, and a peer that is still sending then sees its write fail before it
      * reads our ABORT: it would only know "connection closed", not why (disk full, read-only). So
      * the threads of this side see the connection closed at once, while the channel keeps reading
-     * and dropping what the peer still sends, and closes when the peer does or after {@link #LINGER}.
+     * and dropping what the peer still sends, and closes when the peer does or after {@link #LINGER}
+     * (its output is shut down after what was queued, so the peer reads that, then the end of the
+     * stream, and closes at once).
      */
     public void lingerClose() {
         lingering = true;
         onClosed("ended by this side");
+        synchronized (sendLock) {
+            writeBatch();
+        }
+        channel.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(f -> shutdownOutput());
         channel.eventLoop().execute(() -> {
             channel.config().setAutoRead(true);
             channel.read();
