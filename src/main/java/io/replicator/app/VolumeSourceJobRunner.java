@@ -126,8 +126,11 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
         c.put("bytes_wire_sent", r.wireBytesSent());
         c.put("bytes_wire_received", r.wireBytesReceived());
         List<String> lines = new ArrayList<>();
-        String error = timedOut ? "sync-timeout of " + job.timeouts().sync() + " exceeded" + (r.error() == null ? "" : ": " + r.error())
-                : r.error();
+        // the destination names the source job's settings generically: name this job's
+        String reason = r.error() == null ? null : r.error().replace("replicator.volume-source.<job>.",
+                "replicator.volume-source." + job.name() + ".");
+        String error = timedOut ? "sync-timeout of " + job.timeouts().sync() + " exceeded" + (reason == null ? "" : ": " + reason)
+                : reason;
         JobOutcome outcome = r.ok() && !timedOut ? JobOutcome.SUCCEEDED : JobOutcome.FAILED;
         if (r.plan() != null) {
             outcome = planned(job, r, r.plan(), lines, c, outcome);
