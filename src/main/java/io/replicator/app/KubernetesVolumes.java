@@ -52,8 +52,8 @@ final class KubernetesVolumes {
         return r -> {
             VolumeDestinationJobConfig d = config.volumeDestinations().get(r.job());
             VolumeDestinationJobConfig.Image image = d == null ? null : d.image();
-            if (image == null || image.pvc() == null) {
-                return r;
+            if (image == null || image.pvc() == null || !r.mode().equals("sync")) {
+                return r; // a dry run or check changed nothing: no new image
             }
             JobResource res = JobResource.ofJob("volume-destination", namespace, d.name());
             try {
