@@ -2,12 +2,9 @@ package io.replicator.volume;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 
@@ -47,13 +44,13 @@ final class DeleteScan {
             if (e.type() != EntryType.DIR) {
                 continue;
             }
-            Path dir = e.isRoot() ? root : root.resolve(e.path());
+            Path dir = e.isRoot() ? root : RawNames.resolve(root, e.path());
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 continue; // new (or a file or symlink the directory replaces): nothing below it yet
             }
             try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
                 for (Path child : children) {
-                    String name = child.getFileName().toString();
+                    String name = RawNames.nameOf(child);
                     String rel = e.isRoot() ? name : e.path() + "/" + name;
                     Integer listed = byPath.get(rel);
                     if (listed != null) {
@@ -72,28 +69,17 @@ final class DeleteScan {
         return scan;
     }
 
+    /** Counts (and reports) a subtree, children before their directory, without following symlinks. */
     private void subtree(Path path, String rel, Sink sink) throws IOException {
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                deletes++;
-                sink.deleted(relative(file), false);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
+        boolean dir = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+        if (dir) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+                for (Path child : children) {
+                    subtree(child, rel + "/" + RawNames.nameOf(child), sink);
                 }
-                deletes++;
-                sink.deleted(relative(dir), true);
-                return FileVisitResult.CONTINUE;
             }
-
-            private String relative(Path p) {
-                return p.equals(path) ? rel : rel + "/" + path.relativize(p).toString().replace('\\', '/');
-            }
-        });
+        }
+        deletes++;
+        sink.deleted(rel, dir);
     }
 }

@@ -1,7 +1,6 @@
 package io.replicator.volume;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +39,7 @@ final class PlanBuilder {
     /** Itemizes the entries, then what the commit would delete; returns the delete scan (for the guard). */
     DeleteScan build(Lines out, Map<String, Integer> byPath, Excludes protect) throws IOException {
         for (FileEntry e : entries) {
-            Path p = e.isRoot() ? root : root.resolve(e.path());
+            Path p = e.isRoot() ? root : RawNames.resolve(root, e.path());
             Map<String, Object> attrs = TreePreparer.lstatOrNull(p);
             TreePreparer.Kind kind = attrs == null ? TreePreparer.Kind.ABSENT : TreePreparer.kind(attrs);
             String line = switch (e.type()) {
@@ -54,7 +53,7 @@ final class PlanBuilder {
             }
         }
         return DeleteScan.run(root, entries, byPath, protect,
-                (path, dir) -> out.line("*deleting   " + path + (dir ? "/" : "")));
+                (path, dir) -> out.line("*deleting   " + shown(path) + (dir ? "/" : "")));
     }
 
     /** The totals, with the delete guard's answer. */
@@ -63,7 +62,7 @@ final class PlanBuilder {
     }
 
     private String directory(FileEntry e, Path p, Map<String, Object> attrs, TreePreparer.Kind kind) throws IOException {
-        String name = e.isRoot() ? "./" : e.path() + "/";
+        String name = e.isRoot() ? "./" : shown(e.path()) + "/";
         if (kind != TreePreparer.Kind.DIR) {
             creates++;
             return "cd+++++++++ " + name;
@@ -75,7 +74,7 @@ final class PlanBuilder {
         if (kind != TreePreparer.Kind.FILE) {
             creates++;
             dataBytes += e.size();
-            return ">f+++++++++ " + e.path();
+            return ">f+++++++++ " + shown(e.path());
         }
         char[] f = noChange();
         meta.itemize(p, attrs, e, f);
@@ -94,18 +93,18 @@ final class PlanBuilder {
         if (changed) {
             updates++;
             dataBytes += e.size();
-            return ">f" + new String(f) + " " + e.path();
+            return ">f" + new String(f) + " " + shown(e.path());
         }
-        return differs(f) ? metadataLine(".f", f, e.path()) : null;
+        return differs(f) ? metadataLine(".f", f, shown(e.path())) : null;
     }
 
     private String symlink(FileEntry e, Path p, Map<String, Object> attrs, TreePreparer.Kind kind) throws IOException {
-        String name = e.path() + " -> " + e.linkTarget();
+        String name = shown(e.path()) + " -> " + shown(e.linkTarget());
         if (kind != TreePreparer.Kind.SYMLINK) {
             creates++;
             return "cL+++++++++ " + name;
         }
-        if (!Files.readSymbolicLink(p).toString().equals(e.linkTarget())) {
+        if (!RawNames.linkTarget(p).equals(e.linkTarget())) {
             updates++;
             return "cLc.t...... " + name;
         }
@@ -114,13 +113,13 @@ final class PlanBuilder {
 
     private String hardlink(FileEntry e, Map<String, Object> attrs) throws IOException {
         FileEntry primary = entries.get(e.primary());
-        Map<String, Object> pa = TreePreparer.lstatOrNull(root.resolve(primary.path()));
+        Map<String, Object> pa = TreePreparer.lstatOrNull(RawNames.resolve(root, primary.path()));
         if (attrs != null && pa != null && Objects.equals(attrs.get("ino"), pa.get("ino"))
                 && Objects.equals(attrs.get("dev"), pa.get("dev"))) {
             return null;
         }
         creates++;
-        return "hf+++++++++ " + e.path() + " => " + primary.path();
+        return "hf+++++++++ " + shown(e.path()) + " => " + shown(primary.path());
     }
 
     private String metadataOnly(String prefix, FileEntry e, Path p, Map<String, Object> attrs, String name)
@@ -133,6 +132,27 @@ final class PlanBuilder {
     private String metadataLine(String prefix, char[] f, String name) {
         metadata++;
         return prefix + new String(f) + " " + name;
+    }
+
+    /** A name as rsync prints it: bytes that are not valid UTF-8, and control characters, as \#ooo (octal). */
+    static String shown(String name) {
+        StringBuilder b = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            int raw = RawNames.escapedByte(name, i);
+            int code = raw >= 0 ? raw : c < 0x20 || c == 0x7F ? c : -1;
+            if (code >= 0 && b == null) {
+                b = new StringBuilder(name.substring(0, i));
+            }
+            if (b != null) {
+                if (code >= 0) {
+                    b.append(String.format("\\#%03o", code));
+                } else {
+                    b.append(c);
+                }
+            }
+        }
+        return b == null ? name : b.toString();
     }
 
     private static char[] noChange() {

@@ -43,6 +43,7 @@ class VolumeDryRunTest {
         Files.delete(src.resolve("a/b/c"));
         Files.delete(src.resolve("dangling"));
         Files.createSymbolicLink(src.resolve("dangling"), Path.of("elsewhere"));
+        Files.write(RawNames.resolve(src, RawNames.decode(new byte[] {'b', 'a', 'd', (byte) 0xFF})), new byte[7]);
         return new Path[] {src, dst};
     }
 
@@ -70,13 +71,13 @@ class VolumeDryRunTest {
             VolumePlan plan = r.plan();
             assertThat(plan.lines()).contains(">f+++++++++ new.txt", "cd+++++++++ newdir/", ">f+++++++++ newdir/inner",
                     "*deleting   f0.bin", "*deleting   a/b/c/d/deep.txt", "*deleting   a/b/c/d/", "*deleting   a/b/c/",
-                    ".f...p..... f7.bin", "cLc.t...... dangling -> elsewhere");
+                    ".f...p..... f7.bin", "cLc.t...... dangling -> elsewhere", ">f+++++++++ bad\\#377");
             assertThat(plan.lines()).anyMatch(l -> l.startsWith(">f.st") && l.endsWith(" f6.bin"));
-            assertThat(plan.creates()).isEqualTo(3); // new.txt, newdir/, newdir/inner; dangling is an update
+            assertThat(plan.creates()).isEqualTo(4); // new.txt, newdir/, newdir/inner, bad\#377; dangling is an update
             assertThat(plan.deletes()).isEqualTo(4);
             assertThat(plan.updates()).isEqualTo(2);
             assertThat(plan.metadata()).isEqualTo(3); // f7.bin's mode, the mtimes of ./ and a/b/
-            assertThat(plan.dataBytes()).isEqualTo(1234 + 70_000 + 10);
+            assertThat(plan.dataBytes()).isEqualTo(1234 + 70_000 + 10 + 7);
             // the same paths rsync -aHn -i --delete itemizes for the same trees
             assertThat(paths(plan.lines())).isEqualTo(paths(Arrays.asList(rsyncPlan.split("\n"))));
 
@@ -100,7 +101,7 @@ class VolumeDryRunTest {
             Map<String, String> dstBefore = TreeSnapshot.of(dst);
             SourceReport differs = h.sync(h.settings(src).withMode(SessionMode.CHECK));
             assertThat(differs.result()).isEqualTo(SessionResult.OK);
-            assertThat(differs.plan().differences()).isEqualTo(12);
+            assertThat(differs.plan().differences()).isEqualTo(13);
             assertThat(h.h().nextReport().mode()).isEqualTo(SessionMode.CHECK);
             h.h().awaitIdle();
             assertThat(TreeSnapshot.of(dst)).isEqualTo(dstBefore);
