@@ -23,9 +23,12 @@ public final class DeltaFormat {
     public static final int SHA256_LENGTH = 32;
 
     static final int FLAG_ZSTD_LITERALS = 1;
+    /** Zero runs may come as ZEROS records (a reader without it refuses the flag: unknown flags). */
+    static final int FLAG_ZERO_RUNS = 2;
     static final int OP_COPY = 0x01;
     static final int OP_LITERAL = 0x02;
     static final int OP_LITERAL_ZSTD = 0x03;
+    static final int OP_ZEROS = 0x04;
     static final int OP_END = 0xFF;
 
     private DeltaFormat() {

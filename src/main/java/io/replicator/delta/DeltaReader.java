@@ -30,7 +30,7 @@ public final class DeltaReader {
             throw r.outOfRange("version", version, DeltaFormat.VERSION, DeltaFormat.VERSION);
         }
         int flags = r.u8("flags");
-        if ((flags & ~DeltaFormat.FLAG_ZSTD_LITERALS) != 0) {
+        if ((flags & ~(DeltaFormat.FLAG_ZSTD_LITERALS | DeltaFormat.FLAG_ZERO_RUNS)) != 0) {
             throw new DeltaFormatException(WHAT + ": unknown flags 0x" + Integer.toHexString(flags) + " at byte 5");
         }
         DeltaHeader header = readHeader(r);
@@ -59,6 +59,13 @@ public final class DeltaReader {
                     r.bytes(literal, 0, length, "LITERAL data");
                     sink.literal(literal, 0, length);
                     n = length;
+                } else if (tag == DeltaFormat.OP_ZEROS && (flags & DeltaFormat.FLAG_ZERO_RUNS) != 0) {
+                    n = r.i64("ZEROS length");
+                    if (n < 1 || n > DeltaFormat.MAX_FILE_LENGTH) {
+                        throw r.outOfRange("ZEROS length", n, 1, DeltaFormat.MAX_FILE_LENGTH);
+                    }
+                    checkProduced(produced, n, header, at);
+                    sink.zeros(n);
                 } else if (tag == DeltaFormat.OP_LITERAL_ZSTD && (flags & DeltaFormat.FLAG_ZSTD_LITERALS) != 0) {
                     int length = literalLength(r, "LITERAL_ZSTD raw length");
                     int clen = r.i32("LITERAL_ZSTD compressed length");

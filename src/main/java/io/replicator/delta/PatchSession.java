@@ -95,6 +95,14 @@ public final class PatchSession implements DeltaSink, AutoCloseable {
         writer.write(data, offset, length);
     }
 
+    /** A zero run: a hole in the new file (the patcher only writes fresh files), hashed as zeros. */
+    @Override
+    public void zeros(long length) throws IOException {
+        started();
+        checkRoom(length);
+        writer.skipZeros(length);
+    }
+
     @Override
     public void end(byte[] expectedSha256) throws IOException {
         started();

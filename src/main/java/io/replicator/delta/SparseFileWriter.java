@@ -20,6 +20,7 @@ final class SparseFileWriter implements AutoCloseable {
     static final int HOLE_BLOCK = 4096;
     private static final int STAGE = 64 * HOLE_BLOCK;
     private static final byte[] ZEROS = new byte[HOLE_BLOCK];
+    private static final byte[] ZERO_STAGE = new byte[STAGE];
 
     private final Path path;
     private final FileChannel channel;
@@ -50,6 +51,34 @@ final class SparseFileWriter implements AutoCloseable {
                 flushStage();
             }
         }
+    }
+
+    /**
+     * {@code length} zero bytes: hashed, and written only where they share a 4 KiB block with data;
+     * whole stages in between are skipped without touching the file.
+     */
+    void skipZeros(long length) throws IOException {
+        long left = length;
+        if (staged > 0) {
+            int n = (int) Math.min(left, STAGE - staged);
+            Arrays.fill(stage, staged, staged + n, (byte) 0);
+            sha256.update(stage, staged, n);
+            staged += n;
+            left -= n;
+            if (staged == STAGE) {
+                flushStage();
+            }
+        }
+        if (left == 0) {
+            return;
+        }
+        for (; left >= STAGE; left -= STAGE) { // the stage is empty: whole stages are holes
+            sha256.update(ZERO_STAGE, 0, STAGE);
+            stageStart += STAGE;
+        }
+        Arrays.fill(stage, 0, (int) left, (byte) 0);
+        sha256.update(stage, 0, (int) left);
+        staged = (int) left;
     }
 
     /** Sets the final length (extending over a trailing hole) and optionally forces the data to disk. */

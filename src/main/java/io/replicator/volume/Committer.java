@@ -1,43 +1,47 @@
 package io.replicator.volume;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The commit, run only after every stream finished and the source sent COMMIT. Order: (0) rename
- * the new directories into place ({@link StagedDirectories}), (1) place
- * files and symlinks that replace directories, (2) hardlinks (same inode as their primary), (3)
- * delete what the list does not have (never below excluded paths; stale temporaries of cut sessions
- * go here too), (4) directory metadata, children first, now that their contents stopped changing,
- * (5) make it durable ({@link CommitSync}). Only then does the session answer COMMITTED.
+ * The commit, run only after every stream finished and the source sent COMMIT. Order: (0) make the
+ * data durable: every file written (temporaries, and whatever is inside staged directories) and
+ * the staged directories themselves ({@link CommitSync}), before any of it gets a real name; (1)
+ * rename the new directories into place ({@link StagedDirectories}); (2) rename verified files
+ * (with SYNCFS they all waited for this; with FSYNC only those replacing directories) and
+ * symlinks that replace directories; (3) hardlinks (same inode as their primary); (4) delete what
+ * the list does not have (never below excluded paths; stale temporaries of cut sessions go here
+ * too); (5) directory metadata, children first, now that their contents stopped changing; (6) make
+ * the renames, deletes and metadata durable. Only then does the session answer COMMITTED. So after
+ * a power loss at any point every file is its old or its new content (docs/protocol.md, Durability).
  */
 final class Committer {
     private final DestinationSession s;
     private final Map<String, Integer> byPath;
     private final Excludes protect;
+    private final DiskSync disk;
 
     Committer(DestinationSession session, Map<String, Integer> byPath, Excludes protect) {
         this.s = session;
         this.byPath = byPath;
         this.protect = protect;
+        this.disk = session.disk();
     }
 
     void commit(List<TreePreparer.Deferred> deferred, Collection<Path> written) throws IOException {
-        s.staged().publish();
+        dataDurable(written);
+        s.staged().publish(disk);
         for (TreePreparer.Deferred d : deferred) {
             if (Files.isDirectory(d.target(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 s.stats().filesDeleted.add(TreeDeleter.delete(d.target()));
             }
-            Files.move(d.temp(), d.target(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            disk.rename(d.temp(), d.target());
         }
         hardlinks();
         deleteExtraneous();
@@ -51,9 +55,8 @@ final class Committer {
                 }
             }
         }
-        durable(written);
+        namesDurable();
     }
-
     private void hardlinks() throws IOException {
         List<FileEntry> entries = s.entries();
         for (FileEntry e : entries) {
@@ -76,7 +79,7 @@ final class Committer {
             if (la != null && TreePreparer.kind(la) == TreePreparer.Kind.DIR) {
                 s.stats().filesDeleted.add(TreeDeleter.delete(link));
             }
-            Files.move(temp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            disk.rename(temp, link);
         }
     }
 
@@ -103,39 +106,36 @@ final class Committer {
         }
     }
 
-    private void durable(Collection<Path> written) throws IOException {
-        if (s.job().commitSync() == CommitSync.SYNCFS && syncfs(s.root())) {
-            return;
-        }
+    /**
+     * Before any rename into a real name: file data and staged directories on disk. syncfs covers
+     * both; without it (or with FSYNC, where files were forced as they were written) each written
+     * file and every directory still inside a staged one is fsynced.
+     */
+    private void dataDurable(Collection<Path> written) throws IOException {
         if (s.job().commitSync() == CommitSync.SYNCFS) {
+            if (disk.syncfs(s.root())) {
+                return;
+            }
             for (Path p : written) {
-                fsync(p); // the patcher left file data to the OS in SYNCFS mode
+                disk.fsync(p);
             }
         }
         for (FileEntry e : s.entries()) {
-            if (e.type() == EntryType.DIR) {
-                fsync(s.resolve(e));
+            if (e.type() == EntryType.DIR && s.isStaged(e)) {
+                disk.fsync(s.resolve(e)); // still under its staged name: publish has not run
             }
         }
     }
 
-    /** syncfs(2) through coreutils' {@code sync -f}: the JDK has no call for it. */
-    private static boolean syncfs(Path root) {
-        try {
-            Process p = new ProcessBuilder("sync", "-f", root.toString()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /** After the renames, deletes and metadata: every directory (their entries), or one syncfs. */
+    private void namesDurable() throws IOException {
+        if (s.job().commitSync() == CommitSync.SYNCFS && disk.syncfs(s.root())) {
+            return;
         }
-    }
-
-    private static void fsync(Path p) throws IOException {
-        try (FileChannel c = FileChannel.open(p, StandardOpenOption.READ)) {
-            c.force(true);
+        for (FileEntry e : s.entries()) {
+            if (e.type() == EntryType.DIR) {
+                disk.fsync(s.resolve(e));
+            }
         }
     }
 }

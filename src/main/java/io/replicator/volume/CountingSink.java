@@ -33,6 +33,13 @@ final class CountingSink implements DeltaSink {
         next.literal(data, offset, length);
     }
 
+    /** A zero run counts as literal data (it is new data, only sent compactly). */
+    @Override
+    public void zeros(long length) throws IOException {
+        literal += length;
+        next.zeros(length);
+    }
+
     @Override
     public void end(byte[] sha256) throws IOException {
         next.end(sha256);

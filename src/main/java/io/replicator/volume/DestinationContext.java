@@ -25,12 +25,19 @@ public final class DestinationContext implements AutoCloseable {
     private final Duration ioTimeout;
     private final Ownership ownership = Ownership.detect();
     private final ExecutorService workers;
+    private final DiskSync disk;
 
     /**
      * @param ioTimeout how long a session waits for the peer's next frame (or for room to send)
      *                  before it fails; also the time a new connection has to send HELLO or JOIN
      */
     public DestinationContext(Collection<DestinationJob> jobs, Duration ioTimeout) {
+        this(jobs, ioTimeout, DiskSync.REAL);
+    }
+
+    /** With another {@link DiskSync}: tests that record the order of renames and syncs. */
+    DestinationContext(Collection<DestinationJob> jobs, Duration ioTimeout, DiskSync disk) {
+        this.disk = disk;
         for (DestinationJob j : jobs) {
             if (this.jobs.putIfAbsent(j.name(), j) != null) {
                 throw new IllegalArgumentException("two volume-destination jobs are named \"" + j.name() + "\"");
@@ -55,6 +62,10 @@ public final class DestinationContext implements AutoCloseable {
 
     DestinationJob job(String name) {
         return jobs.get(name);
+    }
+
+    DiskSync disk() {
+        return disk;
     }
 
     Ownership ownership() {

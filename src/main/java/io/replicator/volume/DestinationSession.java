@@ -208,7 +208,7 @@ final class DestinationSession {
     /** Spreads files over the streams (see {@link StreamShares}) and runs them in parallel. */
     private void transfer(List<Transfer> transfers) throws IOException {
         List<List<Transfer>> shares = StreamShares.split(transfers, streams.length);
-        DeltaPatcher patcher = new DeltaPatcher(job.commitSync() == CommitSync.FSYNC ? Durability.FSYNC : Durability.NONE);
+        DeltaPatcher patcher = new DeltaPatcher(Durability.NONE); // fsync through disk(), in order (DestinationStream)
         List<StreamRunner.Work> works = new ArrayList<>();
         for (int i = 0; i < streams.length; i++) {
             works.add(new DestinationStream(this, streamOrNull(i), shares.get(i), patcher)::run);
@@ -278,9 +278,25 @@ final class DestinationSession {
         deferred.add(d);
     }
 
-    /** A file of the session got its data (fsynced at commit where syncfs is unavailable). */
-    void wrote(FileEntry e) {
-        written.add(RawNames.resolve(root, e.path()));
+    /**
+     * A file of the session got its data, now at {@code dataAt} (a temporary, or its place in a
+     * staged directory): fsynced before the commit's renames where syncfs is unavailable.
+     */
+    void wrote(Path dataAt) {
+        written.add(dataAt);
+    }
+
+    /**
+     * Whether verified files wait for the commit to be renamed into place: with
+     * {@link CommitSync#SYNCFS} their data is durable only after the commit's first syncfs, and no
+     * real name may point at data that is not (docs/protocol.md, Durability).
+     */
+    boolean placesAtCommit() {
+        return job.commitSync() == CommitSync.SYNCFS;
+    }
+
+    DiskSync disk() {
+        return context.disk();
     }
 
     /** Whether the entry lies in a directory this session created (under a temporary name until commit). */

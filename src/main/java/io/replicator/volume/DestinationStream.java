@@ -131,15 +131,10 @@ final class DestinationStream {
             in.finish();
             PatchResult r = patch.result();
             session.meta().applyToNew(r.tempFile(), e);
-            if (p.t().deferred()) {
-                session.defer(new TreePreparer.Deferred(r.tempFile(), target));
-            } else {
-                r.moveIntoPlace();
-            }
+            place(r.tempFile(), target, e, p.t());
             session.stats().filesWritten.increment();
             session.stats().literalBytes.add(sink.literal);
             session.stats().matchedBytes.add(sink.matched);
-            session.wrote(e);
             return true;
         } catch (SkippedException s) {
             session.stats().filesSkipped.increment();
@@ -169,26 +164,37 @@ final class DestinationStream {
         boolean inPlace = session.isStaged(e); // nobody sees it before the commit: no temporary name
         Path temp = inPlace ? small.writeNew(target, e.mode()) : small.writeTemporary(target, e.mode());
         try {
-            if (session.job().commitSync() == CommitSync.FSYNC) {
-                try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    c.force(true);
-                }
-            }
             session.meta().applyToCreatedWithMode(temp, e);
-            if (p.t().deferred()) {
-                session.defer(new TreePreparer.Deferred(temp, target));
-            } else if (!inPlace) {
-                java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
+            place(temp, target, e, p.t());
         } catch (IOException | RuntimeException x) {
             java.nio.file.Files.deleteIfExists(temp);
             throw x;
         }
         session.stats().filesWritten.increment();
         session.stats().literalBytes.add(small.lastLength());
-        session.wrote(e);
         return true;
+    }
+
+    /**
+     * A verified file, its metadata set, now at {@code dataAt}. With {@link CommitSync#FSYNC} its
+     * data is forced to disk first and it is renamed into place now. With SYNCFS a file in an
+     * existing directory waits for the commit, whose first syncfs makes its data durable before
+     * any rename; inside a staged directory it takes its name now (nothing sees it before the
+     * commit publishes the directory, after that syncfs), or already has it (written in place).
+     */
+    private void place(Path dataAt, Path target, FileEntry e, Transfer t) throws IOException {
+        if (!session.placesAtCommit()) {
+            session.disk().fsync(dataAt);
+        }
+        if (t.deferred() || (session.placesAtCommit() && !session.isStaged(e))) {
+            session.defer(new TreePreparer.Deferred(dataAt, target));
+            session.wrote(dataAt);
+            return;
+        }
+        if (!dataAt.equals(target)) {
+            session.disk().rename(dataAt, target);
+        }
+        session.wrote(target);
     }
 
     private static void checkIndex(int got, Pending p, FrameType type) throws ProtocolException {

@@ -54,9 +54,10 @@ final class SmallFile implements AutoCloseable {
         int codec = 0;
         byte[] data = raw;
         int dataLength = length;
-        if (compression.codec() == LiteralCompression.Codec.ZSTD && length > 64) {
-            if (compressor == null) {
-                compressor = new ZstdCompressCtx().setLevel(compression.level());
+        boolean zstdOn = compression.codec() == LiteralCompression.Codec.ZSTD;
+        if ((zstdOn || hasZeroBlock(length)) && length > 64) {
+            if (compressor == null) { // without compression, zstd 1 only for files with zero blocks (holes)
+                compressor = new ZstdCompressCtx().setLevel(zstdOn ? compression.level() : 1);
             }
             int c = compressor.compressByteArray(packed, 0, packed.length, raw, 0, length);
             if (c < length) {
@@ -73,6 +74,16 @@ final class SmallFile implements AutoCloseable {
         b.writeBytes(data, 0, dataLength);
         b.writeBytes(sha.digest());
         return Wire.finish(b);
+    }
+
+    /** Whether raw[0, length) has an all-zero 4 KiB block: such a file crosses zstd-compressed even without compression. */
+    private boolean hasZeroBlock(int length) {
+        for (int at = 0; at + HOLE <= length; at += HOLE) {
+            if (Arrays.mismatch(raw, at, at + HOLE, ZEROS, 0, HOLE) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- destination ----

@@ -5,6 +5,7 @@ import io.replicator.delta.DeltaEncoder;
 import io.replicator.delta.DeltaStats;
 import io.replicator.delta.DeltaWriter;
 import io.replicator.delta.LiteralCompression;
+import io.replicator.delta.ZeroRuns;
 import io.replicator.delta.Signature;
 import io.replicator.delta.SignatureCodec;
 import java.io.IOException;
@@ -33,10 +34,14 @@ final class SourceStream {
     private final SmallFile small = new SmallFile();
     private final ReadStability.Hook hook;
 
+    private final ZeroRuns zeroRuns;
+
+    /** {@code zeroRuns}: {@link ZeroRuns#AS_RECORDS} from protocol version 2 on. */
     SourceStream(FrameChannel ch, Path root, List<FileEntry> entries, LiteralCompression compression,
-                 SourceStats stats, SyncProgress progress, ReadStability.Hook hook) {
+                 ZeroRuns zeroRuns, SourceStats stats, SyncProgress progress, ReadStability.Hook hook) {
         this.hook = hook;
         this.ch = ch;
+        this.zeroRuns = zeroRuns;
         this.root = root;
         this.entries = entries;
         this.compression = compression;
@@ -143,7 +148,7 @@ final class SourceStream {
             hook.afterRead(e.path());
             stable.checkAfter(path, e.path());
         });
-        try (DeltaWriter writer = new DeltaWriter(out, compression)) {
+        try (DeltaWriter writer = new DeltaWriter(out, compression, zeroRuns)) {
             SourceFileInput in = new SourceFileInput(file, e.path(), length);
             if (sig == null) {
                 stats.literalBytes.add(whole.encode(in, length, writer));

@@ -3,7 +3,6 @@ package io.replicator.volume;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,9 +54,9 @@ final class StagedDirectories {
     }
 
     /** Renames every staged directory into place; from then on paths resolve to their real place. */
-    void publish() throws IOException {
+    void publish(DiskSync disk) throws IOException {
         for (Map.Entry<String, Path> s : staged.entrySet()) {
-            Files.move(s.getValue(), RawNames.resolve(root, s.getKey()), StandardCopyOption.ATOMIC_MOVE);
+            disk.rename(s.getValue(), RawNames.resolve(root, s.getKey()));
         }
         published = true;
     }

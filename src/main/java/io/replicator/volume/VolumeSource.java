@@ -180,6 +180,8 @@ public final class VolumeSource implements AutoCloseable {
                             SyncProgress progress) throws IOException {
         Path root = s.root();
         LiteralCompression z = s.compression();
+        io.replicator.delta.ZeroRuns zeroRuns = version >= 2 ? io.replicator.delta.ZeroRuns.AS_RECORDS
+                : io.replicator.delta.ZeroRuns.AS_LITERALS;
         List<StreamRunner.Work> works = new ArrayList<>();
         for (int i = 0; i < chans.size(); i++) {
             FrameChannel c = chans.get(i);
@@ -188,7 +190,7 @@ public final class VolumeSource implements AutoCloseable {
                 if (joined) {
                     c.expect(FrameType.JOINED, "after JOIN").release();
                 }
-                new SourceStream(c, root, list, z, stats, progress, readHook).run();
+                new SourceStream(c, root, list, z, zeroRuns, stats, progress, readHook).run();
             });
         }
         StreamRunner.runAll(workers, works, first -> {

@@ -1,5 +1,6 @@
 package io.replicator.bench;
 
+import io.replicator.delta.LiteralCompression;
 import io.replicator.psk.PskKeyFile;
 import io.replicator.psk.PskKeyGenerator;
 import io.replicator.psk.PskKeyRing;
@@ -54,7 +55,8 @@ public final class VolumeBench {
         Path src = work.resolve("src");
         Path dstR = Files.createDirectories(work.resolve("dst-rsync"));
         Path dstO = Files.createDirectories(work.resolve("dst-ours"));
-        List<String> jobs = new ArrayList<>(List.of("a", "b", "a2", "b2"));
+        long sparse = Long.getLong("sparseMiB", small ? 256L : 1024L) << 20;
+        List<String> jobs = new ArrayList<>(List.of("a", "b", "a2", "b2", "d", "d2", "dp"));
         for (int i = 0; i < warmups; i++) {
             jobs.add("warm" + i);
         }
@@ -66,6 +68,7 @@ public final class VolumeBench {
         System.err.println("== data: " + files + " x 4 KiB, 2 x " + (large >> 20) + " MiB in " + work);
         data.smallFiles(src.resolve("a"), files, 4096);
         data.largeFiles(src.resolve("b"), 2, large);
+        data.sparseFiles(src.resolve("d"), 2, sparse);
 
         Path pskFile = work.resolve("psk.txt");
         Files.writeString(pskFile, PskKeyGenerator.generate("volsync") + "\n");
@@ -81,10 +84,13 @@ public final class VolumeBench {
              VolumeServer server = new VolumeServer(new InetSocketAddress("127.0.0.1", 0), ctx,
                      ch -> PskPipeline.addServerHandlers(ch.pipeline(), ring, psk), r -> { });
              VolumeSource source = new VolumeSource()) {
-            Ours ours = new Ours(source, server.port(), src, dstO, streams, ring, psk);
+            Ours ours = new Ours(source, server.port(), src, dstO, streams, ring, psk, LiteralCompression.zstd(1));
             List<Double> warm = warmUp(ours, warmups);
             rows.add(fresh("(a) " + files + " x 4 KiB", rsync, ours, src, dstR, "a"));
             rows.add(fresh("(b) 2 x " + (large >> 20) + " MiB", rsync, ours, src, dstR, "b"));
+            rows.add(fresh("(d) sparse, zstd 1", rsync, ours, src, dstR, "d"));
+            Ours plain = new Ours(source, server.port(), src, dstO, streams, ring, psk, LiteralCompression.NONE);
+            rows.add(measure("(d) sparse, no compr.", rsync, plain, src, dstR, "d", "dp", true));
             int touched = data.touchFiles(src.resolve("a"), 1);
             int blocks = data.touchBlocks(src.resolve("b"), (int) Math.floor(Math.sqrt(large)) & ~7, 1);
             System.err.println("== (c): " + touched + " files and " + blocks + " blocks changed");
@@ -103,15 +109,21 @@ public final class VolumeBench {
                         warm.stream().map(w -> String.format("%.2f", w)).toList(), rows.get(0).rsync().seconds() / warm.get(0));
             }
             verify(src, dstR, dstO);
+            Process du = new ProcessBuilder("du", "-sB1", src.resolve("d").toString(), dstR.resolve("d").toString(),
+                    dstO.resolve("d").toString(), dstO.resolve("dp").toString()).redirectErrorStream(true).start();
+            System.out.print("(d) allocated bytes (du -sB1): source, rsync's, ours, ours without compression:\n"
+                    + new String(du.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            du.waitFor();
         } finally {
             ctx.close();
         }
     }
 
-    private record Ours(VolumeSource source, int port, Path src, Path dst, int streams, PskKeyRing ring, PskSettings psk) {
+    private record Ours(VolumeSource source, int port, Path src, Path dst, int streams, PskKeyRing ring, PskSettings psk,
+                        LiteralCompression compression) {
         SourceReport sync(String data, String job) {
             SourceSettings s = SourceSettings.of(job, src.resolve(data), "127.0.0.1", port).withStreams(streams)
-                    .withTransport(p -> PskPipeline.addClientHandlers(p, ring.first(), psk));
+                    .withCompression(compression).withTransport(p -> PskPipeline.addClientHandlers(p, ring.first(), psk));
             return source.sync(s, SyncProgress.NONE);
         }
     }
@@ -199,7 +211,7 @@ public final class VolumeBench {
 
     /** Both destinations must equal the source (rsync's own dry-run checksum compare prints nothing). */
     private static void verify(Path src, Path dstR, Path dstO) throws IOException, InterruptedException {
-        for (String job : List.of("a/", "b/")) {
+        for (String job : List.of("a/", "b/", "d/")) {
             for (Path dst : List.of(dstR, dstO)) {
                 check(src.resolve(job), dst.resolve(job));
             }

@@ -85,6 +85,35 @@ final class VolumeBenchData {
         }
     }
 
+    /**
+     * (d) a tree of sparse files: {@code large} files of {@code size} bytes holding 256 chunks of
+     * 64 KiB of data each at random 64 KiB-aligned offsets (a VM image or database file that is mostly
+     * holes), and 100 files of 64 KiB holding 4 KiB of data.
+     */
+    void sparseFiles(Path root, int large, long size) throws IOException {
+        Files.createDirectories(root);
+        byte[] chunk = new byte[64 << 10];
+        for (int i = 0; i < large; i++) {
+            try (RandomAccessFile f = new RandomAccessFile(root.resolve("sparse-" + i + ".img").toFile(), "rw")) {
+                f.setLength(size);
+                for (int c = 0; c < 256; c++) {
+                    fill(chunk, chunk.length);
+                    f.seek((long) (random.nextDouble() * (size / chunk.length)) * chunk.length);
+                    f.write(chunk);
+                }
+            }
+        }
+        Path small = Files.createDirectories(root.resolve("small"));
+        for (int i = 0; i < 100; i++) {
+            try (RandomAccessFile f = new RandomAccessFile(small.resolve("s" + i + ".bin").toFile(), "rw")) {
+                f.setLength(64 << 10);
+                fill(chunk, 4096);
+                f.seek(random.nextInt(16) * 4096L);
+                f.write(chunk, 0, 4096);
+            }
+        }
+    }
+
     private void fill(byte[] b, int n) {
         random.nextBytes(b);
         for (int i = 0; i < n; i++) {

@@ -52,11 +52,11 @@ class DestinationGivesUpTest {
         }
         gen.write(src.resolve("large.bin"), 4 << 20);
         Path dst = tmpfs("dst", "2m");
-        try (PskHarness h = PskHarness.start(dst)) {
+        try (Harness h = Harness.overTlsPsk(dst)) {
             SourceReport r = h.sync(h.settings(src));
             assertThat(r.result()).isEqualTo(SessionResult.FAILED);
             assertThat(r.error()).contains("destination aborted the session").contains("No space left on device");
-            SessionReport d = h.h().nextReport();
+            SessionReport d = h.nextReport();
             assertThat(d.result()).isEqualTo(SessionResult.FAILED);
             assertThat(d.error()).contains("No space left on device");
         }
@@ -67,10 +67,10 @@ class DestinationGivesUpTest {
         Path src = Files.createDirectories(tmp.resolve("src"));
         new TreeGenerator(82).build(src);
         Path dst = tmpfs("dst", "64m");
-        try (PskHarness h = PskHarness.start(dst)) {
+        try (Harness h = Harness.overTlsPsk(dst)) {
             assertThat(h.sync(h.settings(src)).error()).isNull();
-            h.h().nextReport();
-            h.h().awaitIdle();
+            h.nextReport();
+            h.awaitIdle();
             new TreeGenerator(83).write(src.resolve("f6.bin"), 3 << 20);
             Files.createDirectories(src.resolve("new-dir"));
             run("mount", "-o", "remount,ro", dst.toString());
@@ -78,7 +78,7 @@ class DestinationGivesUpTest {
             SourceReport r = h.sync(h.settings(src));
             assertThat(r.result()).isIn(SessionResult.FAILED, SessionResult.REFUSED);
             assertThat(r.error()).contains("Read-only file system");
-            assertThat(h.h().nextReport().error()).contains("Read-only file system");
+            assertThat(h.nextReport().error()).contains("Read-only file system");
             assertThat(TreeSnapshot.of(dst)).isEqualTo(before);
         }
     }

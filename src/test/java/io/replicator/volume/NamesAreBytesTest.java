@@ -2,18 +2,10 @@ package io.replicator.volume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.replicator.psk.PskKey;
-import io.replicator.psk.PskKeyFile;
-import io.replicator.psk.PskKeyGenerator;
-import io.replicator.psk.PskKeyRing;
-import io.replicator.psk.PskPipeline;
-import io.replicator.psk.PskSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,13 +43,8 @@ class NamesAreBytesTest {
         bash(src, TREE);
         byte[] listing = rawListing(src);
         assertThat(contains(listing, new byte[]{' ', 'a', (byte) 0xff, '\t'})).isTrue();
-        String line = PskKeyGenerator.generate("alice");
-        PskKeyRing ring = PskKeyFile.parse("test", line.getBytes(StandardCharsets.US_ASCII));
-        PskKey key = ring.first();
-        PskSettings psk = PskSettings.defaults();
-        try (Harness h = new Harness(List.of(DestinationJob.of(Harness.JOB, dst, "alice")),
-                ch -> PskPipeline.addServerHandlers(ch.pipeline(), ring, psk), Duration.ofSeconds(60))) {
-            SourceSettings s = h.settings(src).withTransport(p -> PskPipeline.addClientHandlers(p, key, psk));
+        try (Harness h = Harness.overTlsPsk(dst)) {
+            SourceSettings s = h.settings(src);
             SourceReport first = h.sync(s);
             assertThat(first.error()).isNull();
             assertThat(first.result()).isEqualTo(SessionResult.OK);

@@ -6,16 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.replicator.delta.LiteralCompression;
-import io.replicator.psk.PskKey;
-import io.replicator.psk.PskKeyFile;
-import io.replicator.psk.PskKeyGenerator;
-import io.replicator.psk.PskKeyRing;
-import io.replicator.psk.PskPipeline;
-import io.replicator.psk.PskSettings;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +29,9 @@ class ProtocolVersionsTest {
         Path dst = Files.createDirectories(tmp.resolve("dst"));
         TreeGenerator gen = new TreeGenerator(3);
         gen.build(src);
-        String line = PskKeyGenerator.generate("alice");
-        PskKeyRing ring = PskKeyFile.parse("test", line.getBytes(StandardCharsets.US_ASCII));
-        PskKey key = ring.first();
-        PskSettings psk = PskSettings.defaults();
-        try (Harness h = new Harness(List.of(DestinationJob.of(Harness.JOB, dst, "alice")),
-                ch -> PskPipeline.addServerHandlers(ch.pipeline(), ring, psk), Duration.ofSeconds(60));
+        try (Harness h = Harness.overTlsPsk(dst);
              VolumeSource v1 = new VolumeSource(1)) {
-            SourceSettings s = h.settings(src).withTransport(p -> PskPipeline.addClientHandlers(p, key, psk));
+            SourceSettings s = h.settings(src);
             SourceReport first = v1.sync(s, SyncProgress.NONE);
             assertThat(first.error()).isNull();
             assertThat(first.result()).isEqualTo(SessionResult.OK);

@@ -39,7 +39,7 @@ class StagedDirectoriesTest {
         assertThat(staged.resolve("old/new/sub/f")).isEqualTo(temp.resolve("sub/f"));
         assertThat(root.resolve("old/new")).doesNotExist();
 
-        staged.publish();
+        staged.publish(DiskSync.REAL);
 
         assertThat(root.resolve("old/new/sub/f")).hasContent("x");
         assertThat(temp).doesNotExist();

@@ -41,8 +41,8 @@ class TornFileTest {
         new TreeGenerator(71).write(f, 50_000);
         Files.setLastModifiedTime(f, OLD);
         Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
-        try (PskHarness h = PskHarness.start(dst)) {
-            h.h().source.onFileRead(path -> {
+        try (Harness h = Harness.overTlsPsk(dst)) {
+            h.source.onFileRead(path -> {
                 if (reads.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet() == 1) {
                     overwrite(f, 1000, 100); // the first read is torn
                 }
@@ -64,9 +64,9 @@ class TornFileTest {
         gen.write(big, 6 << 20);
         gen.write(src.resolve("other.bin"), 300_000);
         Files.setLastModifiedTime(big, OLD);
-        try (PskHarness h = PskHarness.start(dst)) {
+        try (Harness h = Harness.overTlsPsk(dst)) {
             // first sync (whole file): written at 1 MiB while read, every time
-            h.h().source.onFileRead(path -> {
+            h.source.onFileRead(path -> {
                 if (path.equals("big.bin")) {
                     overwrite(big, 1 << 20, 4096);
                 }
@@ -79,14 +79,14 @@ class TornFileTest {
             assertThat(Files.mismatch(src.resolve("other.bin"), dst.resolve("other.bin"))).isEqualTo(-1);
 
             // a clean sync, then a change at 5 MiB and a write at 1 MiB during the delta's read
-            h.h().source.onFileRead(ReadStability.Hook.NONE);
+            h.source.onFileRead(ReadStability.Hook.NONE);
             Files.setLastModifiedTime(big, OLD);
             assertThat(h.sync(h.settings(src)).changedWhileRead()).isEmpty();
             assertThat(Rsync.differences(src, dst)).isEmpty();
             byte[] committed = Files.readAllBytes(dst.resolve("big.bin"));
             overwrite(big, 5 << 20, 4096);
             Files.setLastModifiedTime(big, FileTime.fromMillis(OLD.toMillis() + 1000));
-            h.h().source.onFileRead(path -> overwrite(big, 1 << 20, 4096));
+            h.source.onFileRead(path -> overwrite(big, 1 << 20, 4096));
             SourceReport delta = h.sync(h.settings(src));
             assertThat(delta.changedWhileRead()).containsExactly("big.bin");
             assertThat(Files.readAllBytes(dst.resolve("big.bin"))).isEqualTo(committed); // the old copy, not a torn one

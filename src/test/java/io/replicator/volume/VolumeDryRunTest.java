@@ -25,12 +25,12 @@ class VolumeDryRunTest {
     Path tmp;
 
     /** A synced pair, then changes of every kind on the source (creates, updates, deletes, chmod, symlink). */
-    private Path[] changedPair(PskHarness h) throws Exception {
+    private Path[] changedPair(Harness h) throws Exception {
         Path src = tmp.resolve("src");
         Path dst = Files.createDirectories(tmp.resolve("dst"));
         new TreeGenerator(31).build(src);
         assertThat(h.sync(h.settings(src)).error()).isNull();
-        h.h().nextReport();
+        h.nextReport();
         TreeGenerator gen = new TreeGenerator(32);
         gen.write(src.resolve("new.txt"), 1234);
         gen.write(src.resolve("f6.bin"), 70_000);
@@ -50,7 +50,7 @@ class VolumeDryRunTest {
     @Test
     void dryRunWritesNothingAndItemizesWhatRsyncWould() throws Exception {
         Path dst = tmp.resolve("dst");
-        try (PskHarness h = PskHarness.start(dst)) {
+        try (Harness h = Harness.overTlsPsk(dst)) {
             Path src = changedPair(h)[0];
             Map<String, String> srcBefore = TreeSnapshot.of(src);
             Map<String, String> dstBefore = TreeSnapshot.of(dst);
@@ -59,12 +59,12 @@ class VolumeDryRunTest {
             SourceReport r = h.sync(h.settings(src).withMode(SessionMode.DRY_RUN));
             assertThat(r.error()).isNull();
             assertThat(r.result()).isEqualTo(SessionResult.OK);
-            SessionReport d = h.h().nextReport();
+            SessionReport d = h.nextReport();
             assertThat(d.mode()).isEqualTo(SessionMode.DRY_RUN);
             assertThat(d.result()).isEqualTo(SessionResult.OK);
             assertThat(d.filesWritten()).isZero();
             assertThat(d.filesDeleted()).isZero();
-            h.h().awaitIdle();
+            h.awaitIdle();
             assertThat(TreeSnapshot.of(dst)).isEqualTo(dstBefore);
             assertThat(TreeSnapshot.of(src)).isEqualTo(srcBefore);
 
@@ -96,20 +96,20 @@ class VolumeDryRunTest {
     @Test
     void checkFindsDifferencesByQuickCheckOrChecksumAndNoneAfterASync() throws Exception {
         Path dst = tmp.resolve("dst");
-        try (PskHarness h = PskHarness.start(dst)) {
+        try (Harness h = Harness.overTlsPsk(dst)) {
             Path src = changedPair(h)[0];
             Map<String, String> dstBefore = TreeSnapshot.of(dst);
             SourceReport differs = h.sync(h.settings(src).withMode(SessionMode.CHECK));
             assertThat(differs.result()).isEqualTo(SessionResult.OK);
             assertThat(differs.plan().differences()).isEqualTo(13);
-            assertThat(h.h().nextReport().mode()).isEqualTo(SessionMode.CHECK);
-            h.h().awaitIdle();
+            assertThat(h.nextReport().mode()).isEqualTo(SessionMode.CHECK);
+            h.awaitIdle();
             assertThat(TreeSnapshot.of(dst)).isEqualTo(dstBefore);
 
             assertThat(h.sync(h.settings(src)).error()).isNull();
-            h.h().nextReport();
+            h.nextReport();
             assertThat(h.sync(h.settings(src).withMode(SessionMode.CHECK)).plan().differences()).isZero();
-            h.h().nextReport();
+            h.nextReport();
 
             // same size and mtime, other bytes: the quick check cannot see it, checksum mode does
             Path f = src.resolve("f4.bin");
@@ -119,7 +119,7 @@ class VolumeDryRunTest {
             Files.write(f, b);
             Files.setLastModifiedTime(f, mtime);
             assertThat(h.sync(h.settings(src).withMode(SessionMode.CHECK)).plan().differences()).isZero();
-            h.h().nextReport();
+            h.nextReport();
             SourceReport full = h.sync(h.settings(src).withMode(SessionMode.CHECK).withChecksum(ChecksumMode.FULL));
             assertThat(full.plan().lines()).containsExactly(">fc........ f4.bin");
             assertThat(full.plan().differences()).isEqualTo(1);
@@ -131,9 +131,9 @@ class VolumeDryRunTest {
         Path src = tmp.resolve("src");
         Path dst = Files.createDirectories(tmp.resolve("dst"));
         new TreeGenerator(41).build(src);
-        try (PskHarness h = PskHarness.start(dst)) {
+        try (Harness h = Harness.overTlsPsk(dst)) {
             assertThat(h.sync(h.settings(src)).error()).isNull();
-            h.h().nextReport();
+            h.nextReport();
             try (var all = Files.list(src)) {
                 for (Path p : all.toList()) {
                     if (!p.getFileName().toString().equals("lost+found")) {
@@ -146,8 +146,8 @@ class VolumeDryRunTest {
             assertThat(refused.result()).isEqualTo(SessionResult.REFUSED);
             assertThat(refused.error()).contains("the source listed no entries")
                     .contains("replicator.volume-source.<job>.allow-empty-source=true");
-            assertThat(h.h().nextReport().result()).isEqualTo(SessionResult.REFUSED);
-            h.h().awaitIdle();
+            assertThat(h.nextReport().result()).isEqualTo(SessionResult.REFUSED);
+            h.awaitIdle();
             assertThat(TreeSnapshot.of(dst)).isEqualTo(before);
 
             SourceReport allowed = h.sync(h.settings(src).withDeleteLimits(new VolumeDeleteLimits(null, null, true)));
@@ -165,11 +165,11 @@ class VolumeDryRunTest {
         for (int i = 0; i < 20; i++) {
             gen.write(src.resolve("f" + i), 100);
         }
-        DestinationJob job = DestinationJob.of(Harness.JOB, dst, PskHarness.IDENTITY)
+        DestinationJob job = DestinationJob.of(Harness.JOB, dst, Harness.PSK_IDENTITY)
                 .withDeleteLimits(new VolumeDeleteLimits(null, 20.0, false));
-        try (PskHarness h = PskHarness.start(job)) {
+        try (Harness h = Harness.overTlsPsk(job)) {
             assertThat(h.sync(h.settings(src)).error()).isNull();
-            h.h().nextReport();
+            h.nextReport();
             for (int i = 0; i < 5; i++) {
                 Files.delete(src.resolve("f" + i));
             }
@@ -180,31 +180,31 @@ class VolumeDryRunTest {
             assertThat(bySource.result()).isEqualTo(SessionResult.REFUSED);
             assertThat(bySource.error()).contains("5 deletes exceed max-delete count 3")
                     .contains("replicator.volume-source.<job>.max-delete");
-            h.h().nextReport();
-            h.h().awaitIdle();
+            h.nextReport();
+            h.awaitIdle();
             assertThat(TreeSnapshot.of(dst)).isEqualTo(before);
 
             SourceReport byDestination = h.sync(h.settings(src).withDeleteLimits(new VolumeDeleteLimits(10L, null, false)));
             assertThat(byDestination.result()).isEqualTo(SessionResult.REFUSED);
             assertThat(byDestination.error()).contains("5 deletes are 25.0% of the destination's 20 entries")
                     .contains("above max-delete 20% (replicator.volume-destination.vol.max-delete)");
-            h.h().nextReport();
-            h.h().awaitIdle();
+            h.nextReport();
+            h.awaitIdle();
             assertThat(TreeSnapshot.of(dst)).isEqualTo(before);
 
             SourceReport byPercent = h.sync(h.settings(src).withDeleteLimits(new VolumeDeleteLimits(10L, 12.5, false)));
             assertThat(byPercent.result()).isEqualTo(SessionResult.REFUSED);
             assertThat(byPercent.error()).contains("5 deletes are 25.0% of the destination's 20 entries")
                     .contains("above max-delete 12.5% (replicator.volume-source.<job>.max-delete)");
-            h.h().nextReport();
-            h.h().awaitIdle();
+            h.nextReport();
+            h.awaitIdle();
             assertThat(TreeSnapshot.of(dst)).isEqualTo(before);
 
             // a dry run says the sync would be refused, and still writes nothing
             SourceReport plan = h.sync(h.settings(src).withMode(SessionMode.DRY_RUN));
             assertThat(plan.plan().refusal()).contains("above max-delete 20%");
-            h.h().nextReport();
-            h.h().awaitIdle();
+            h.nextReport();
+            h.awaitIdle();
             assertThat(TreeSnapshot.of(dst)).isEqualTo(before);
         }
     }
