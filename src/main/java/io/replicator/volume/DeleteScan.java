@@ -40,13 +40,15 @@ final class DeleteScan {
     static DeleteScan run(Path root, List<FileEntry> entries, Map<String, Integer> byPath, Excludes protect, Sink sink)
             throws IOException {
         DeleteScan scan = new DeleteScan(root);
+        MissingDirs missing = new MissingDirs();
         for (FileEntry e : entries) {
             if (e.type() != EntryType.DIR) {
                 continue;
             }
             Path dir = e.isRoot() ? root : RawNames.resolve(root, e.path());
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                continue; // new (or a file or symlink the directory replaces): nothing below it yet
+            if (missing.under(e) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                missing.add(e); // new (or a file or symlink the directory replaces): nothing below it yet
+                continue;
             }
             try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
                 for (Path child : children) {

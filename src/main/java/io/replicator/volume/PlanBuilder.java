@@ -28,6 +28,7 @@ final class PlanBuilder {
     private long updates;
     private long metadata;
     private long dataBytes;
+    private final MissingDirs missing = new MissingDirs();
 
     PlanBuilder(Path root, List<FileEntry> entries, MetadataWriter meta, ChecksumMode checksum) {
         this.root = root;
@@ -40,8 +41,11 @@ final class PlanBuilder {
     DeleteScan build(Lines out, Map<String, Integer> byPath, Excludes protect) throws IOException {
         for (FileEntry e : entries) {
             Path p = e.isRoot() ? root : RawNames.resolve(root, e.path());
-            Map<String, Object> attrs = TreePreparer.lstatOrNull(p);
+            Map<String, Object> attrs = missing.under(e) ? null : TreePreparer.lstatOrNull(p);
             TreePreparer.Kind kind = attrs == null ? TreePreparer.Kind.ABSENT : TreePreparer.kind(attrs);
+            if (e.type() == EntryType.DIR && kind != TreePreparer.Kind.DIR) {
+                missing.add(e);
+            }
             String line = switch (e.type()) {
                 case DIR -> directory(e, p, attrs, kind);
                 case FILE -> file(e, p, attrs, kind);
@@ -113,7 +117,8 @@ final class PlanBuilder {
 
     private String hardlink(FileEntry e, Map<String, Object> attrs) throws IOException {
         FileEntry primary = entries.get(e.primary());
-        Map<String, Object> pa = TreePreparer.lstatOrNull(RawNames.resolve(root, primary.path()));
+        Map<String, Object> pa = missing.under(primary) ? null
+                : TreePreparer.lstatOrNull(RawNames.resolve(root, primary.path()));
         if (attrs != null && pa != null && Objects.equals(attrs.get("ino"), pa.get("ino"))
                 && Objects.equals(attrs.get("dev"), pa.get("dev"))) {
             return null;

@@ -236,4 +236,27 @@ class VolumeDryRunTest {
             assertThat(TreeSnapshot.of(dst)).isEqualTo(before);
         }
     }
+
+    @Test
+    void thePlanNeverLooksThroughASymlinkInTheDestination() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src/a/b"));
+        Files.writeString(src.resolve("f"), "data");
+        Path outside = Files.createDirectories(tmp.resolve("outside/b"));
+        Files.writeString(outside.resolve("secret"), "not yours");
+        Path dst = Files.createDirectories(tmp.resolve("dst"));
+        Files.createSymbolicLink(dst.resolve("a"), tmp.resolve("outside"));
+        try (Harness h = Harness.overTlsPsk(dst)) {
+            Path srcRoot = tmp.resolve("src");
+            SourceReport r = h.sync(h.settings(srcRoot).withMode(SessionMode.DRY_RUN)
+                    .withDeleteLimits(new VolumeDeleteLimits(0L, null, false)));
+            assertThat(r.plan().lines()).contains("cd+++++++++ a/", "cd+++++++++ a/b/", ">f+++++++++ a/b/f")
+                    .noneMatch(l -> l.contains("secret"));
+            assertThat(r.plan().deletes()).isZero();
+            assertThat(r.plan().refusal()).isNull();
+            h.nextReport();
+            assertThat(h.sync(h.settings(srcRoot)).error()).isNull();
+            assertThat(Rsync.differences(srcRoot, dst)).isEmpty();
+            assertThat(outside.resolve("secret")).hasContent("not yours");
+        }
+    }
 }
