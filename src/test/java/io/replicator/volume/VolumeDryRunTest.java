@@ -259,4 +259,39 @@ class VolumeDryRunTest {
             assertThat(outside.resolve("secret")).hasContent("not yours");
         }
     }
+
+    @Test
+    void aVersionOneSourceGetsTheDestinationsGuardsAndCannotAskForADryRun() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Path dst = Files.createDirectories(tmp.resolve("dst"));
+        TreeGenerator gen = new TreeGenerator(91);
+        for (int i = 0; i < 10; i++) {
+            gen.write(src.resolve("f" + i), 100);
+        }
+        DestinationJob job = DestinationJob.of(Harness.JOB, dst, Harness.PSK_IDENTITY)
+                .withDeleteLimits(new VolumeDeleteLimits(1L, null, false));
+        try (Harness h = Harness.overTlsPsk(job); VolumeSource v1 = new VolumeSource(1)) {
+            assertThat(v1.sync(h.settings(src), SyncProgress.NONE).error()).isNull();
+            h.nextReport();
+            Files.delete(src.resolve("f0"));
+            Files.delete(src.resolve("f1"));
+            Map<String, String> before = TreeSnapshot.of(dst);
+            SourceReport overLimit = v1.sync(h.settings(src), SyncProgress.NONE);
+            assertThat(overLimit.result()).isEqualTo(SessionResult.REFUSED);
+            assertThat(overLimit.error()).contains("2 deletes exceed max-delete count 1 (replicator.volume-destination.vol.max-delete");
+            h.nextReport();
+            h.awaitIdle();
+            for (int i = 2; i < 10; i++) {
+                Files.delete(src.resolve("f" + i));
+            }
+            SourceReport empty = v1.sync(h.settings(src), SyncProgress.NONE);
+            assertThat(empty.error()).contains("the source listed no entries");
+            h.nextReport();
+            h.awaitIdle();
+            SourceReport dryRun = v1.sync(h.settings(src).withMode(SessionMode.DRY_RUN), SyncProgress.NONE);
+            assertThat(dryRun.result()).isEqualTo(SessionResult.FAILED);
+            assertThat(dryRun.error()).contains("dry-run and delete limits need protocol version 2");
+            assertThat(TreeSnapshot.of(dst)).isEqualTo(before);
+        }
+    }
 }
