@@ -36,7 +36,7 @@ public final class VolumeDestinationProcessor implements Processor {
                 s.entries(), s.filesWritten(), s.literalBytes(), s.matchedBytes(), s.filesDeleted(), s.resends(),
                 s.ownership());
         // A refused connection names its own job (or none): report it under the listener's job.
-        exchange.getMessage().setBody(new JobReport(job, "volume-destination", "sync",
+        exchange.getMessage().setBody(new JobReport(job, "volume-destination", s.mode().label(),
                 outcome, Instant.now().minus(s.duration()), s.duration(), List.of(line), c, s.error()));
     }
 }

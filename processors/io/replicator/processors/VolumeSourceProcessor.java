@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Maps the ReplicatorJob header to one volume-source sync; the body becomes its JobReport. */
+/** Maps the ReplicatorJob/ReplicatorMode headers to one volume-source run; the body becomes its JobReport. */
 public final class VolumeSourceProcessor implements Processor {
     private final ReplicatorConfig config;
     private final VolumeSourceRunner runner;
@@ -26,8 +26,11 @@ public final class VolumeSourceProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         String name = exchange.getMessage().getHeader(JobHeaders.JOB, String.class);
-        VolumeSourceJobConfig job = Optional.ofNullable(config.volumeSources().get(name))
+        VolumeSourceJobConfig configured = Optional.ofNullable(config.volumeSources().get(name))
                 .orElseThrow(() -> new IllegalArgumentException("no volume-source job named '" + name + "'"));
-        exchange.getMessage().setBody(guard.runExclusive(name, "volume-source", "sync", () -> runner.run(job, ticker)));
+        String mode = exchange.getMessage().getHeader(JobHeaders.MODE, String.class);
+        VolumeSourceJobConfig job = mode == null ? configured
+                : configured.withMode(VolumeSourceJobConfig.Mode.valueOf(mode.toUpperCase().replace('-', '_')));
+        exchange.getMessage().setBody(guard.runExclusive(name, "volume-source", job.modeName(), () -> runner.run(job, ticker)));
     }
 }

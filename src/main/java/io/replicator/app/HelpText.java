@@ -21,6 +21,9 @@ final class HelpText {
                   camel-replicator [--config FILE]                  run as a service (schedules, listeners, management port)
                   camel-replicator [--config FILE] --once JOB       run one job now, print its summary, exit
                                    [--dry-run | --check]            plan only / compare only; neither writes anything
+                                                                    (volume jobs: the destination itemizes the plan like
+                                                                    rsync -n -i; quick check = size+mtime, checksum=true
+                                                                    hashes; --check exits 3 on any difference)
                                    [--from-path DIR]                a volume-source job, Direct from DIR (mover Jobs)
                   camel-replicator keygen [--identity ID]           print a new PSK line (identity:128 hex digits)
                   camel-replicator --help                           this text

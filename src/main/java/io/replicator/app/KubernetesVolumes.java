@@ -52,8 +52,8 @@ final class KubernetesVolumes {
         return r -> {
             VolumeDestinationJobConfig d = config.volumeDestinations().get(r.job());
             VolumeDestinationJobConfig.Image image = d == null ? null : d.image();
-            if (image == null || image.pvc() == null) {
-                return r;
+            if (image == null || image.pvc() == null || !r.mode().equals("sync")) {
+                return r; // a dry run or check changed nothing: no new image
             }
             JobResource res = JobResource.ofJob("volume-destination", namespace, d.name());
             try {
@@ -95,9 +95,13 @@ final class KubernetesVolumes {
         lines.add(job.copyMethod() + " of PVC " + namespace + "/" + job.pointInTime().sourcePvc() + " synced by mover Job: "
                 + m.outcome() + (m.message() == null ? "" : " (" + m.message() + ")"));
         m.logTail().forEach(l -> lines.add("mover: " + l));
-        return new JobReport(job.name(), "volume-source", "sync", m.succeeded() ? JobOutcome.SUCCEEDED : JobOutcome.FAILED,
+        // A check that found differences exits 3, which fails the Job: its summary line tells it apart.
+        boolean differences = job.mode() == VolumeSourceJobConfig.Mode.CHECK && !m.succeeded()
+                && m.logTail().stream().anyMatch(l -> l.contains("[check] " + JobOutcome.DIFFERENCES));
+        JobOutcome outcome = m.succeeded() ? JobOutcome.SUCCEEDED : differences ? JobOutcome.DIFFERENCES : JobOutcome.FAILED;
+        return new JobReport(job.name(), "volume-source", job.modeName(), outcome,
                 started, Duration.ofNanos(System.nanoTime() - t0), lines, Map.of(),
-                m.succeeded() ? null : "mover " + m.outcome() + ": " + m.message());
+                outcome != JobOutcome.FAILED ? null : "mover " + m.outcome() + ": " + m.message());
     }
 
     private SourceCopyRequest copyRequest(VolumeSourceJobConfig job) {
@@ -113,6 +117,11 @@ final class KubernetesVolumes {
         List<String> args = new ArrayList<>(base.getContainers().get(0).getArgs() == null ? List.of()
                 : base.getContainers().get(0).getArgs());
         args.addAll(List.of("--once", job.name(), "--from-path", MOVER_MOUNT));
+        switch (job.mode()) {
+            case DRY_RUN -> args.add("--dry-run"); // the destination refuses every write of such a session
+            case CHECK -> args.add("--check");
+            case SYNC -> { }
+        }
         return new MoverJobRequest(namespace, job.name(), base, null, null, MOVER_MOUNT, args, Map.of(),
                 job.timeouts().sync(), Duration.ofHours(1));
     }

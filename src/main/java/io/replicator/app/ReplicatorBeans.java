@@ -73,7 +73,8 @@ final class ReplicatorBeans implements CamelConfiguration {
             PskKeyRing ring = hooks.keys().load(d.key());
             rings.put(d.name(), ring);
             // The listener's key file is the job's: any of its identities (a key rollover) may sync this job.
-            jobs.add(DestinationJob.of(d.name(), d.path(), null).withIdentities(Set.copyOf(ring.identities())));
+            jobs.add(DestinationJob.of(d.name(), d.path(), null).withIdentities(Set.copyOf(ring.identities()))
+                    .withDeleteLimits(VolumeSourceJobRunner.limits(d.maxDelete(), false)));
             io = io.compareTo(d.timeouts().idle()) > 0 ? io : d.timeouts().idle();
         }
         DestinationContext destination = new DestinationContext(jobs, io);

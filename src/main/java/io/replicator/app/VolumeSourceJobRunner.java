@@ -9,7 +9,11 @@ import io.replicator.jobs.ProgressTicker;
 import io.replicator.jobs.VolumeSourceRunner;
 import io.replicator.psk.PskPipeline;
 import io.replicator.psk.PskSettings;
+import io.replicator.config.DeleteLimit;
 import io.replicator.volume.ChecksumMode;
+import io.replicator.volume.SessionMode;
+import io.replicator.volume.VolumeDeleteLimits;
+import io.replicator.volume.VolumePlan;
 import io.replicator.volume.SourceReport;
 import io.replicator.volume.SourceSettings;
 import io.replicator.volume.SyncProgress;
@@ -17,6 +21,7 @@ import io.replicator.volume.VolumeSource;
 import io.replicator.volume.XattrMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,7 +74,7 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
             return report(job, r, started, timedOut.get());
         } catch (Exception e) {
             String why = timedOut.get() ? "sync-timeout of " + job.timeouts().sync() + " exceeded" : String.valueOf(e.getMessage());
-            return new JobReport(job.name(), "volume-source", "sync", JobOutcome.FAILED, started,
+            return new JobReport(job.name(), "volume-source", job.modeName(), JobOutcome.FAILED, started,
                     Duration.ofNanos(System.nanoTime() - t0), List.of("error: " + why), Map.of(), why);
         } finally {
             timer.shutdownNow();
@@ -92,7 +97,19 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
                 .withBandwidthLimit(t.bandwidthLimit())
                 .withXattrs(t.xattrs() ? XattrMode.USER : XattrMode.OFF)
                 .withIoTimeout(job.timeouts().idle())
-                .withTransport(transport);
+                .withTransport(transport)
+                .withMode(switch (job.mode()) {
+                    case SYNC -> SessionMode.SYNC;
+                    case DRY_RUN -> SessionMode.DRY_RUN;
+                    case CHECK -> SessionMode.CHECK;
+                })
+                .withDeleteLimits(limits(job.deletes().maxDelete(), job.deletes().allowEmptySource()));
+    }
+
+    /** The configured max-delete in the engine's terms. */
+    static VolumeDeleteLimits limits(DeleteLimit maxDelete, boolean allowEmptySource) {
+        return new VolumeDeleteLimits(maxDelete.maxCount().isPresent() ? maxDelete.maxCount().getAsLong() : null,
+                maxDelete.maxPercent().isPresent() ? maxDelete.maxPercent().getAsDouble() : null, allowEmptySource);
     }
 
     private static JobReport report(VolumeSourceJobConfig job, SourceReport r, Instant started, boolean timedOut) {
@@ -101,19 +118,61 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
         c.put("entries_unsupported", r.unsupported());
         c.put("files_sent", r.filesSent());
         c.put("files_skipped", r.filesSkipped());
+        c.put("files_changed_while_read", (long) r.changedWhileRead().size());
         c.put("files_deleted", r.filesDeleted());
         c.put("bytes_literal", r.literalBytes());
         c.put("bytes_matched", r.matchedBytes());
         c.put("bytes_sent", r.bytesSent());
         c.put("bytes_wire_sent", r.wireBytesSent());
         c.put("bytes_wire_received", r.wireBytesReceived());
-        String line = String.format("%s -> %s:%d: %d entries, %d files sent (%d literal bytes, %d matched), %d deleted, "
-                        + "%d bytes on the wire%s", job.path(), job.address(), job.port(), r.entries(),
-                r.filesSent(), r.literalBytes(), r.matchedBytes(), r.filesDeleted(), r.wireBytesSent(),
-                r.ownership() == null || r.ownership().isBlank() ? "" : "; ownership: " + r.ownership());
-        String error = timedOut ? "sync-timeout of " + job.timeouts().sync() + " exceeded" + (r.error() == null ? "" : ": " + r.error())
-                : r.error();
-        return new JobReport(job.name(), "volume-source", "sync", r.ok() && !timedOut ? JobOutcome.SUCCEEDED : JobOutcome.FAILED,
-                started, r.duration(), error == null ? List.of(line) : List.of(line, "error: " + error), c, error);
+        List<String> lines = new ArrayList<>();
+        // the destination names the source job's settings generically: name this job's
+        String reason = r.error() == null ? null : r.error().replace("replicator.volume-source.<job>.",
+                "replicator.volume-source." + job.name() + ".");
+        String error = timedOut ? "sync-timeout of " + job.timeouts().sync() + " exceeded" + (reason == null ? "" : ": " + reason)
+                : reason;
+        JobOutcome outcome = r.ok() && !timedOut ? JobOutcome.SUCCEEDED : JobOutcome.FAILED;
+        if (r.plan() != null) {
+            outcome = planned(job, r, r.plan(), lines, c, outcome);
+        } else {
+            lines.add(String.format("%s -> %s:%d: %d entries, %d files sent (%d literal bytes, %d matched), %d deleted, "
+                            + "%d bytes on the wire%s", job.path(), job.address(), job.port(), r.entries(),
+                    r.filesSent(), r.literalBytes(), r.matchedBytes(), r.filesDeleted(), r.wireBytesSent(),
+                    r.ownership() == null || r.ownership().isBlank() ? "" : "; ownership: " + r.ownership()));
+            if (!r.changedWhileRead().isEmpty() && error == null) {
+                outcome = JobOutcome.FAILED;
+                error = ChangedFiles.describe(r.changedWhileRead());
+            }
+        }
+        if (error != null) {
+            lines.add("error: " + error);
+        }
+        return new JobReport(job.name(), "volume-source", job.modeName(), outcome, started, r.duration(), List.copyOf(lines),
+                c, error);
+    }
+
+    /** A dry run's or check's lines: the itemized plan, the totals, how it compared; a check differs or not. */
+    private static JobOutcome planned(VolumeSourceJobConfig job, SourceReport r, VolumePlan plan, List<String> lines,
+                                      Map<String, Long> c, JobOutcome outcome) {
+        lines.addAll(plan.lines());
+        if (plan.linesOmitted() > 0) {
+            lines.add("... " + plan.linesOmitted() + " more lines not kept");
+        }
+        c.put("plan_creates", plan.creates());
+        c.put("plan_updates", plan.updates());
+        c.put("plan_deletes", plan.deletes());
+        c.put("plan_metadata", plan.metadata());
+        c.put("plan_bytes", plan.dataBytes());
+        lines.add(String.format("%s -> %s:%d [%s, nothing written]: %d entries; %s", job.path(), job.address(), job.port(),
+                job.modeName(), r.entries(), plan.totals()));
+        lines.add(job.transfer().checksum() ? "compared by whole-file SHA-256 on both sides (checksum=true)"
+                : "compared by size and mtime (rsync's quick check; checksum=true compares whole-file SHA-256)");
+        if (plan.refusal() != null) {
+            lines.add("a sync would be refused: " + plan.refusal());
+        }
+        if (outcome == JobOutcome.SUCCEEDED && job.mode() == VolumeSourceJobConfig.Mode.CHECK && plan.differences() > 0) {
+            return JobOutcome.DIFFERENCES;
+        }
+        return outcome;
     }
 }

@@ -48,8 +48,10 @@ final class VolumeSections {
         List<String> exclude = new ArrayList<>(List.of("lost+found"));
         exclude.addAll(in.list(p + "exclude"));
         String destinationJob = in.string(p + "destination-job", name);
+        VolumeSourceJobConfig.Deletes deletes = new VolumeSourceJobConfig.Deletes(maxDelete(p + "max-delete"),
+                in.bool(p + "allow-empty-source", false));
         return new VolumeSourceJobConfig(name, destinationJob, path, address, port, key, schedule, copyMethod, transfer,
-                List.copyOf(exclude), timeouts(p), pointInTime(p, direct));
+                List.copyOf(exclude), timeouts(p), pointInTime(p, direct), deletes, VolumeSourceJobConfig.Mode.SYNC);
     }
 
     private VolumeSourceJobConfig.CopyMethod sourceCopyMethod(String key) {
@@ -82,7 +84,21 @@ final class VolumeSections {
         Path path = directory(p + "path", in.required(p + "path", "the mounted destination volume"));
         return new VolumeDestinationJobConfig(name, path, in.string(p + "bind-address", "0.0.0.0"),
                 in.integer(p + "port", DEFAULT_VOLUME_PORT, 1, 65535), key(p, name), timeouts(p), image(p),
-                in.optional(p + "service-address").orElse(null));
+                in.optional(p + "service-address").orElse(null), maxDelete(p + "max-delete"));
+    }
+
+    /** max-delete: 1000, 10% or 1000,10%; none when unset. */
+    private DeleteLimit maxDelete(String key) {
+        String spec = in.optional(key).orElse(null);
+        if (spec == null) {
+            return DeleteLimit.NONE;
+        }
+        try {
+            return DeleteLimit.parse(spec);
+        } catch (IllegalArgumentException e) {
+            in.problem(key, spec, e.getMessage());
+            return DeleteLimit.NONE;
+        }
     }
 
     private VolumeDestinationJobConfig.Image image(String p) {

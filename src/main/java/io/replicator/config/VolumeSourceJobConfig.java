@@ -10,7 +10,32 @@ import java.util.List;
  */
 public record VolumeSourceJobConfig(String name, String destinationJob, Path path, String address, int port, KeySource key,
                                     CronSchedule schedule, CopyMethod copyMethod, Transfer transfer,
-                                    List<String> exclude, Timeouts timeouts, PointInTime pointInTime) {
+                                    List<String> exclude, Timeouts timeouts, PointInTime pointInTime, Deletes deletes,
+                                    Mode mode) {
+
+    /** SYNC writes; DRY_RUN prints the destination's plan; CHECK compares (exit 3 on differences). Neither writes. */
+    public enum Mode { SYNC, DRY_RUN, CHECK }
+
+    /**
+     * Delete guards carried to the destination, which enforces them before its first delete.
+     *
+     * @param maxDelete        at most this many deletes and/or this percentage of the destination's entries
+     * @param allowEmptySource whether a source that lists nothing may empty a non-empty destination
+     */
+    public record Deletes(DeleteLimit maxDelete, boolean allowEmptySource) {
+        public static final Deletes DEFAULT = new Deletes(DeleteLimit.NONE, false);
+    }
+
+    /** sync, dry-run or check, as job reports name it. */
+    public String modeName() {
+        return mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** This job run in another mode (--once JOB --dry-run / --check). */
+    public VolumeSourceJobConfig withMode(Mode m) {
+        return new VolumeSourceJobConfig(name, destinationJob, path, address, port, key, schedule, copyMethod, transfer,
+                exclude, timeouts, pointInTime, deletes, m);
+    }
 
     /**
      * How the source gets a point-in-time copy: Direct uses the mounted path as it is; Clone and
@@ -44,6 +69,6 @@ public record VolumeSourceJobConfig(String name, String destinationJob, Path pat
     /** This job run Direct from another directory: what a Clone/Snapshot mover Job does with its copy. */
     public VolumeSourceJobConfig fromPath(Path directory) {
         return new VolumeSourceJobConfig(name, destinationJob, directory, address, port, key, schedule, CopyMethod.DIRECT,
-                transfer, exclude, timeouts, pointInTime);
+                transfer, exclude, timeouts, pointInTime, deletes, mode);
     }
 }

@@ -16,6 +16,12 @@ final class ChunkOutputStream extends OutputStream {
     private final FrameType type;
     private ByteBuf frame;
     private long written;
+    private LastChunkCheck beforeLast;
+
+    /** Runs before the last chunk goes out; throwing keeps it back (the caller then discards the encoding). */
+    interface LastChunkCheck {
+        void check() throws IOException;
+    }
 
     ChunkOutputStream(FrameChannel out, FrameType type) {
         this.out = out;
@@ -47,8 +53,16 @@ final class ChunkOutputStream extends OutputStream {
         }
     }
 
+    /** The check to run before the last chunk is sent (see {@link LastChunkCheck}). */
+    void beforeLast(LastChunkCheck check) {
+        this.beforeLast = check;
+    }
+
     @Override
     public void flush() throws IOException {
+        if (beforeLast != null) {
+            beforeLast.check();
+        }
         ensureFrame();
         frame.setByte(5, 1);
         sendFrame();

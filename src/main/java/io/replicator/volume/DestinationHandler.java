@@ -157,9 +157,13 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Called by the session when it is over: closes this connection after what was queued. */
+    /** Called by the session when it is over: closes this connection, unless it is draining after ABORT/REFUSED. */
     void close() {
-        onEventLoop(() -> ctx.channel().close());
+        onEventLoop(() -> {
+            if (frames == null || !frames.lingering()) {
+                ctx.channel().close();
+            }
+        });
     }
 
     private void onEventLoop(Runnable task) {
@@ -179,7 +183,7 @@ final class DestinationHandler extends ChannelInboundHandlerAdapter {
         ctx.channel().config().setAutoRead(false);
         SessionReport report = new SessionReport(job, "", String.valueOf(ctx.channel().remoteAddress()), identity,
                 SessionResult.REFUSED, 0, 0, 0, 0, 0, 0, 0, 0, "", Duration.ofNanos(System.nanoTime() - startNanos),
-                reason);
+                reason, SessionMode.SYNC);
         fireOnEventLoop(report);
         ByteBuf b = Wire.start(ctx.alloc(), FrameType.REFUSED, 128);
         Wire.writeString(b, Reasons.clip(reason));

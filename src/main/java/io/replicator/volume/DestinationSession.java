@@ -78,7 +78,12 @@ final class DestinationSession {
         try {
             FileListValidator list = receiveList();
             phase("file list");
+            if (!hello.mode().writes()) {
+                plan(list); // the only path of a dry run or check: it has no write in it
+                return;
+            }
             awaitStreams();
+            guardDeletes(list);
             touchedDisk = true;
             List<Transfer> transfers = new TreePreparer(root, entries, meta, hello.checksum(), deferred, staged).prepare();
             phase("prepare");
@@ -102,9 +107,7 @@ final class DestinationSession {
             fireOnce(report(result, error));
             FrameChannel primary = streams[0];
             if (result == SessionResult.REFUSED) {
-                ByteBuf b = Wire.start(primary.channel().alloc(), FrameType.REFUSED, 128);
-                Wire.writeString(b, Reasons.clip(error));
-                primary.channel().writeAndFlush(Wire.finish(b));
+                primary.refuse(error);
             } else if (!(e instanceof PeerAbortedException) && !aborted) {
                 primary.abort(error);
             }
@@ -119,6 +122,42 @@ final class DestinationSession {
             }
             fireOnce(report(result, error));
             handler.close();
+        }
+    }
+
+    /**
+     * A dry run or check: the plan goes to the source, then the session waits for the source to
+     * close (so the plan is delivered whole). Whatever else the source sends is refused: this path
+     * has no write in it.
+     */
+    private void plan(FileListValidator list) throws IOException {
+        PlanFrames out = new PlanFrames(streams[0]);
+        PlanBuilder builder = new PlanBuilder(root, entries, meta, hello.checksum());
+        DeleteScan scan = builder.build(out::line, list.byPath(), protect);
+        VolumePlan plan = builder.totals(scan, VolumeDeleteGuard.refusal(hello.deletes(), job, entries.size(), scan));
+        phase("plan");
+        VolumeLocks.unlock(root, lockHolder);
+        fireOnce(report(SessionResult.OK, null));
+        out.end(plan);
+        try {
+            Frame f = streams[0].take("the end of a " + hello.mode().label() + " session");
+            f.release();
+            throw new ProtocolException("unexpected " + f.type() + " after PLAN_END of a " + hello.mode().label()
+                    + " session (it writes nothing)");
+        } catch (ConnectionClosedException done) {
+            // the source has the plan
+        }
+    }
+
+    /** The delete guard, before the first change on disk: a refusal leaves the volume untouched. */
+    private void guardDeletes(FileListValidator list) throws IOException {
+        if (!VolumeDeleteGuard.needsScan(hello.deletes(), job.deleteLimits(), entries.size())) {
+            return;
+        }
+        DeleteScan scan = DeleteScan.run(root, entries, list.byPath(), protect, (path, dir) -> { });
+        String refusal = VolumeDeleteGuard.refusal(hello.deletes(), job, entries.size(), scan);
+        if (refusal != null) {
+            throw new ProtocolException(refusal);
         }
     }
 
@@ -190,7 +229,7 @@ final class DestinationSession {
         for (int i = 1; i < streams.length; i++) {
             FrameChannel c = streamOrNull(i);
             if (c != null) {
-                c.channel().close();
+                c.lingerClose(); // no reset: the source must read the ABORT on the primary connection
             }
         }
     }
@@ -215,7 +254,7 @@ final class DestinationSession {
         return new SessionReport(job.name(), idHex(), String.valueOf(streams[0].channel().remoteAddress()), identity,
                 result, stats.entries.sum(), stats.filesWritten.sum(), stats.filesSkipped.sum(), stats.resends.sum(),
                 received, stats.literalBytes.sum(), stats.matchedBytes.sum(), stats.filesDeleted.sum(),
-                context.ownership().note(), Duration.ofNanos(System.nanoTime() - start), error);
+                context.ownership().note(), Duration.ofNanos(System.nanoTime() - start), error, hello.mode());
     }
 
     /** Registers an extra stream; null when accepted, otherwise why not. */

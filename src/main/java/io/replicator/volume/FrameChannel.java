@@ -2,7 +2,6 @@ package io.replicator.volume;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.WriteBufferWaterMark;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -25,6 +24,8 @@ public final class FrameChannel {
     private static final int BATCH = 64 * 1024;
     private static final Object CLOSED = new Object();
     private static final long KEEPALIVE_MAX_MS = 30_000;
+    /** How long a connection this side ended keeps draining what the peer still sends (see {@link #lingerClose}). */
+    static final Duration LINGER = Duration.ofSeconds(30);
 
     private final Channel channel;
     private final long highWater;
@@ -41,6 +42,8 @@ public final class FrameChannel {
     private long bytesSent;
     private long bytesReceived;
     private long lastHeard;
+    private Frame lateAbort; // an ABORT/REFUSED that arrived after this side saw the connection end
+    private volatile boolean lingering;
 
     /**
      * {@code highWater} 0: no inbound flow control (the peer bounds what it sends by protocol).
@@ -76,6 +79,12 @@ public final class FrameChannel {
 
     public synchronized void onFrame(Frame frame) {
         lastHeard = System.nanoTime();
+        if (closeReason != null && lateAbort == null
+                && (frame.type() == FrameType.ABORT || frame.type() == FrameType.REFUSED)) {
+            lateAbort = frame; // the peer's reason, even if a failed write of ours ended the connection first
+            notifyAll();
+            return;
+        }
         if (closeReason != null || frame.type() == FrameType.PING) {
             frame.release(); // a PING only proves the peer is alive
             notifyAll();
@@ -145,6 +154,9 @@ public final class FrameChannel {
 
     /** An ABORT or REFUSED frame still waiting in the inbox (the reason behind a closed connection), or null. */
     public synchronized PeerAbortedException peerAbort() {
+        if (lateAbort != null) {
+            return toAbort(new Frame(lateAbort.type(), lateAbort.payload().duplicate()));
+        }
         for (Object o : inbox) {
             if (o instanceof Frame f && (f.type() == FrameType.ABORT || f.type() == FrameType.REFUSED)) {
                 return toAbort(new Frame(f.type(), f.payload().duplicate()));
@@ -295,14 +307,69 @@ public final class FrameChannel {
         channel.flush();
     }
 
-    /** Best effort: ABORT with a reason, then close once it is written. */
+    /** Best effort: ABORT with a reason, then {@link #lingerClose}. */
     public void abort(String reason) {
-        ByteBuf b = Wire.start(channel.alloc(), FrameType.ABORT, 128);
-        Wire.writeString(b, Reasons.clip(reason));
-        channel.writeAndFlush(Wire.finish(b)).addListener(ChannelFutureListener.CLOSE);
+        end(FrameType.ABORT, reason);
     }
 
+    /** REFUSED with a reason (nothing was changed), then {@link #lingerClose}. */
+    public void refuse(String reason) {
+        end(FrameType.REFUSED, reason);
+    }
+
+    private void end(FrameType type, String reason) {
+        ByteBuf b = Wire.start(channel.alloc(), type, 128);
+        Wire.writeString(b, Reasons.clip(reason));
+        synchronized (sendLock) {
+            writeBatch();
+        }
+        channel.writeAndFlush(Wire.finish(b));
+        lingerClose();
+    }
+
+    /** FIN after the last frame: the peer reads it, then the end of the stream, and closes. */
+    private void shutdownOutput() {
+        if (channel instanceof io.netty.channel.socket.DuplexChannel d && channel.isActive()) {
+            d.shutdownOutput();
+        }
+    }
+
+    /**
+     * Ends the connection without a TCP reset. Closing a socket that has unread bytes makes the
+     * kernel answer with RST, and a peer that is still sending then sees its write fail before it
+     * reads our ABORT: it would only know "connection closed", not why (disk full, read-only). So
+     * the threads of this side see the connection closed at once, while the channel keeps reading
+     * and dropping what the peer still sends, and closes when the peer does or after {@link #LINGER}
+     * (its output is shut down after what was queued, so the peer reads that, then the end of the
+     * stream, and closes at once).
+     */
+    public void lingerClose() {
+        lingering = true;
+        onClosed("ended by this side");
+        synchronized (sendLock) {
+            writeBatch();
+        }
+        channel.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(f -> shutdownOutput());
+        channel.eventLoop().execute(() -> {
+            channel.config().setAutoRead(true);
+            channel.read();
+        });
+        ScheduledFuture<?> close = channel.eventLoop().schedule(() -> {
+            channel.close();
+        }, LINGER.toMillis(), TimeUnit.MILLISECONDS);
+        channel.closeFuture().addListener(f -> close.cancel(false));
+    }
+
+    /** Whether {@link #lingerClose} is draining this connection (it closes on its own). */
+    public boolean lingering() {
+        return lingering;
+    }
+
+    /** Flushes and closes; a connection that is draining after ABORT/REFUSED closes on its own. */
     public void close() {
+        if (lingering) {
+            return;
+        }
         flush();
         channel.close();
     }

@@ -11,11 +11,12 @@ import java.util.List;
  * source asks for. The version is checked before anything else is decoded, so a future version is
  * told clearly which versions this side accepts. {@code version} is the session's: a destination
  * accepts {@link Wire#OLDEST_VERSION} to {@link Wire#VERSION} and answers in the source's version.
- * Version 2 has the same HELLO fields as version 1; fields added in a later version go after the
- * excludes and are read only when the version has them.
+ * Version 2 adds, after the excludes, the session's mode (sync, dry run, check) and its delete
+ * limits; a version 1 HELLO has neither and means SYNC with no limits of the source's own (the
+ * destination's own max-delete and the empty-source guard still apply).
  */
 public record Hello(int version, String job, LiteralCompression compression, ChecksumMode checksum, int streams,
-                    XattrMode xattrs, List<String> excludes) {
+                    XattrMode xattrs, List<String> excludes, SessionMode mode, VolumeDeleteLimits deletes) {
     public static final int MAX_JOB_NAME = 253;
     public static final int MAX_STREAMS = 16;
     public static final int MAX_EXCLUDES = 256;
@@ -23,6 +24,19 @@ public record Hello(int version, String job, LiteralCompression compression, Che
 
     public Hello {
         excludes = List.copyOf(excludes);
+        java.util.Objects.requireNonNull(mode, "mode");
+        java.util.Objects.requireNonNull(deletes, "deletes");
+        if (version < 2 && (mode != SessionMode.SYNC || !deletes.equals(VolumeDeleteLimits.NONE))) {
+            // a version 1 HELLO cannot say "dry run": sent anyway, it would ask for a sync
+            throw new IllegalArgumentException(mode.label() + " and delete limits need protocol version 2, not "
+                    + version);
+        }
+    }
+
+    /** A sync with no delete limits of the source's own. */
+    public Hello(int version, String job, LiteralCompression compression, ChecksumMode checksum, int streams,
+                 XattrMode xattrs, List<String> excludes) {
+        this(version, job, compression, checksum, streams, xattrs, excludes, SessionMode.SYNC, VolumeDeleteLimits.NONE);
     }
 
     public ByteBuf encode(ByteBufAllocator alloc) {
@@ -38,6 +52,12 @@ public record Hello(int version, String job, LiteralCompression compression, Che
         b.writeByte(xattrs == XattrMode.USER ? 1 : 0);
         b.writeShort(excludes.size());
         excludes.forEach(e -> Wire.writeString(b, e));
+        if (version >= 2) {
+            b.writeByte(mode.ordinal());
+            b.writeByte(deletes.allowEmptySource() ? 1 : 0);
+            b.writeLong(deletes.maxCount() == null ? -1 : deletes.maxCount());
+            b.writeInt(deletes.percentBasisPoints());
+        }
         return Wire.finish(b);
     }
 
@@ -57,9 +77,23 @@ public record Hello(int version, String job, LiteralCompression compression, Che
         for (int i = 0; i < count; i++) {
             excludes.add(Wire.readString(b, "HELLO exclude " + i, MAX_EXCLUDE_LENGTH));
         }
+        SessionMode mode = SessionMode.SYNC;
+        VolumeDeleteLimits deletes = VolumeDeleteLimits.NONE;
+        if (version >= 2) {
+            mode = SessionMode.values()[Wire.range(Wire.u8(b, "HELLO mode"), 0, SessionMode.values().length - 1,
+                    "HELLO mode")];
+            int flags = Wire.range(Wire.u8(b, "HELLO delete flags"), 0, 1, "HELLO delete flags");
+            long maxCount = Wire.i64(b, "HELLO max-delete count");
+            if (maxCount < -1) {
+                throw new ProtocolException("HELLO max-delete count " + maxCount + " is negative");
+            }
+            int percent = Wire.range(Wire.i32(b, "HELLO max-delete percent"), -1, 10_000, "HELLO max-delete percent");
+            deletes = new VolumeDeleteLimits(maxCount < 0 ? null : maxCount, VolumeDeleteLimits.fromBasisPoints(percent),
+                    flags == 1);
+        }
         Wire.end(b, FrameType.HELLO);
         return new Hello(version, job, compression, ChecksumMode.values()[checksum], streams,
-                options == 1 ? XattrMode.USER : XattrMode.OFF, excludes);
+                options == 1 ? XattrMode.USER : XattrMode.OFF, excludes, mode, deletes);
     }
 
     /** Reads magic and version; an unknown version is refused with the ones this side accepts. */

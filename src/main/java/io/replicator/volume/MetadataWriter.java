@@ -99,6 +99,29 @@ final class MetadataWriter {
                 && mtimeNanos(attrs) == e.mtimeNanos() / 1000 * 1000);
     }
 
+    /**
+     * Marks in rsync's itemize letters (index 2 t, 3 p, 4 o, 5 g, 8 x of "cstpoguax") what
+     * {@link #apply} would change: the plan of a dry run. Owner only when this side applies it.
+     */
+    void itemize(Path path, Map<String, Object> attrs, FileEntry e, char[] flags) throws IOException {
+        if (carriesXattrs(e) && !Xattrs.equal(Xattrs.read(path), e.xattrs())) {
+            flags[8] = 'x';
+        }
+        if (ownership == Ownership.APPLIED && !Integer.valueOf(e.uid()).equals(attrs.get("uid"))) {
+            flags[4] = 'o';
+        }
+        if (ownership == Ownership.APPLIED && !Integer.valueOf(e.gid()).equals(attrs.get("gid"))) {
+            flags[5] = 'g';
+        }
+        if (e.type() != EntryType.SYMLINK && (((Integer) attrs.get("mode")) & 07777) != e.mode()) {
+            flags[3] = 'p';
+        }
+        if (!(mtimeNanos(attrs) == e.mtimeNanos() || (e.type() == EntryType.SYMLINK
+                && mtimeNanos(attrs) == e.mtimeNanos() / 1000 * 1000))) {
+            flags[2] = 't';
+        }
+    }
+
     static long mtimeNanos(Map<String, Object> attrs) {
         return ((FileTime) attrs.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
     }

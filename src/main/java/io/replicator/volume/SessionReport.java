@@ -22,11 +22,12 @@ import java.time.Duration;
  * @param ownership      whether numeric uid/gid were applied, and why not
  * @param duration       from HELLO to the end
  * @param error          why it failed or was refused (null when OK)
+ * @param mode           what the session asked for: a sync, or a dry run / check (which wrote nothing)
  */
 public record SessionReport(String job, String sessionId, String peer, String identity, SessionResult result,
                             long entries, long filesWritten, long filesSkipped, long resends, long bytesReceived,
                             long literalBytes, long matchedBytes, long filesDeleted, String ownership,
-                            Duration duration, String error) {
+                            Duration duration, String error, SessionMode mode) {
     public boolean ok() {
         return result == SessionResult.OK;
     }

@@ -3,7 +3,7 @@ package io.replicator.volume;
 import java.io.IOException;
 
 /** A source file vanished or shrank while being read: it is skipped this time (FILE_SKIPPED), not an error. */
-final class SourceChangedException extends IOException {
+class SourceChangedException extends IOException {
     SourceChangedException(String message) {
         super(message);
     }

@@ -1,6 +1,7 @@
 package io.replicator.volume;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The source's account of one sync. {@code result} is OK only when the destination answered
@@ -19,11 +20,19 @@ import java.time.Duration;
  * @param filesDeleted       entries the destination deleted at commit
  * @param ownership          the destination's note on uid/gid
  * @param error              why it failed or was refused (null when OK)
+ * @param plan               what a dry run or check found (null for a sync)
+ * @param changedWhileRead   files that kept changing while they were read (not copied: the
+ *                           destination kept its previous version); a sync with any is not a success
  */
 public record SourceReport(String job, SessionResult result, long entries, long unsupported, long filesSent,
                            long filesSkipped, long literalBytes, long matchedBytes, long bytesSent, long bytesReceived,
                            long wireBytesSent, long wireBytesReceived, long filesDeleted, String ownership,
-                           Duration duration, String error) {
+                           Duration duration, String error, VolumePlan plan, List<String> changedWhileRead) {
+    public SourceReport {
+        changedWhileRead = List.copyOf(changedWhileRead);
+    }
+
+    /** The session ended as asked: committed, or (dry run, check) the plan arrived. */
     public boolean ok() {
         return result == SessionResult.OK;
     }

@@ -25,10 +25,13 @@ import java.util.function.Consumer;
  *                    bytes, after compression, before TLS); 0 for no limit
  * @param transport   called for each new connection's pipeline before the volume handlers are
  *                    added: add the TLS-PSK client handler here (e.g. PskPipeline.addClientHandlers)
+ * @param mode        SYNC, or DRY_RUN / CHECK: the destination sends its plan and nothing is written
+ * @param deletes     max-delete and allow-empty-source, enforced by the destination (see {@link VolumeDeleteLimits})
  */
 public record SourceSettings(String job, Path root, String host, int port, int streams, LiteralCompression compression,
                              ChecksumMode checksum, XattrMode xattrs, List<String> excludes, Duration ioTimeout,
-                             long bandwidthLimit, Consumer<ChannelPipeline> transport) {
+                             long bandwidthLimit, Consumer<ChannelPipeline> transport, SessionMode mode,
+                             VolumeDeleteLimits deletes) {
     public static final int DEFAULT_STREAMS = 4;
     public static final LiteralCompression DEFAULT_COMPRESSION = LiteralCompression.zstd(1);
 
@@ -51,6 +54,8 @@ public record SourceSettings(String job, Path root, String host, int port, int s
             throw new IllegalArgumentException("bandwidthLimit = " + bandwidthLimit + " bytes/s is negative");
         }
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(deletes, "deletes");
     }
 
     /**
@@ -59,46 +64,57 @@ public record SourceSettings(String job, Path root, String host, int port, int s
      */
     public static SourceSettings of(String job, Path root, String host, int port) {
         return new SourceSettings(job, root, host, port, DEFAULT_STREAMS, DEFAULT_COMPRESSION, ChecksumMode.QUICK,
-                XattrMode.OFF, List.of(), DestinationContext.DEFAULT_IO_TIMEOUT, 0, p -> { });
+                XattrMode.OFF, List.of(), DestinationContext.DEFAULT_IO_TIMEOUT, 0, p -> { }, SessionMode.SYNC,
+                VolumeDeleteLimits.NONE);
     }
 
     public SourceSettings withStreams(int n) {
         return new SourceSettings(job, root, host, port, n, compression, checksum, xattrs, excludes, ioTimeout,
-                bandwidthLimit, transport);
+                bandwidthLimit, transport, mode, deletes);
     }
 
     public SourceSettings withCompression(LiteralCompression c) {
         return new SourceSettings(job, root, host, port, streams, c, checksum, xattrs, excludes, ioTimeout,
-                bandwidthLimit, transport);
+                bandwidthLimit, transport, mode, deletes);
     }
 
     public SourceSettings withChecksum(ChecksumMode c) {
         return new SourceSettings(job, root, host, port, streams, compression, c, xattrs, excludes, ioTimeout,
-                bandwidthLimit, transport);
+                bandwidthLimit, transport, mode, deletes);
     }
 
     public SourceSettings withExcludes(List<String> e) {
         return new SourceSettings(job, root, host, port, streams, compression, checksum, xattrs, e, ioTimeout,
-                bandwidthLimit, transport);
+                bandwidthLimit, transport, mode, deletes);
     }
 
     public SourceSettings withIoTimeout(Duration t) {
         return new SourceSettings(job, root, host, port, streams, compression, checksum, xattrs, excludes, t,
-                bandwidthLimit, transport);
+                bandwidthLimit, transport, mode, deletes);
     }
 
     public SourceSettings withXattrs(XattrMode x) {
         return new SourceSettings(job, root, host, port, streams, compression, checksum, x, excludes, ioTimeout,
-                bandwidthLimit, transport);
+                bandwidthLimit, transport, mode, deletes);
     }
 
     public SourceSettings withBandwidthLimit(long bytesPerSecond) {
         return new SourceSettings(job, root, host, port, streams, compression, checksum, xattrs, excludes, ioTimeout,
-                bytesPerSecond, transport);
+                bytesPerSecond, transport, mode, deletes);
     }
 
     public SourceSettings withTransport(Consumer<ChannelPipeline> t) {
         return new SourceSettings(job, root, host, port, streams, compression, checksum, xattrs, excludes, ioTimeout,
-                bandwidthLimit, t);
+                bandwidthLimit, t, mode, deletes);
+    }
+
+    public SourceSettings withMode(SessionMode m) {
+        return new SourceSettings(job, root, host, port, streams, compression, checksum, xattrs, excludes, ioTimeout,
+                bandwidthLimit, transport, m, deletes);
+    }
+
+    public SourceSettings withDeleteLimits(VolumeDeleteLimits d) {
+        return new SourceSettings(job, root, host, port, streams, compression, checksum, xattrs, excludes, ioTimeout,
+                bandwidthLimit, transport, mode, d);
     }
 }

@@ -8,4 +8,6 @@ final class SourceStats {
     final LongAdder filesSkipped = new LongAdder();
     final LongAdder literalBytes = new LongAdder();
     final LongAdder matchedBytes = new LongAdder();
+    /** Paths of files that kept changing while read (not copied this time). */
+    final java.util.Queue<String> changedWhileRead = new java.util.concurrent.ConcurrentLinkedQueue<>();
 }

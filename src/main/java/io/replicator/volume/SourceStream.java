@@ -1,5 +1,6 @@
 package io.replicator.volume;
 
+import io.netty.buffer.ByteBuf;
 import io.replicator.delta.DeltaEncoder;
 import io.replicator.delta.DeltaStats;
 import io.replicator.delta.DeltaWriter;
@@ -31,12 +32,14 @@ final class SourceStream {
     private final SyncProgress progress;
     private final WholeFileEncoder whole = new WholeFileEncoder();
     private final SmallFile small = new SmallFile();
+    private final ReadStability.Hook hook;
 
     private final ZeroRuns zeroRuns;
 
     /** {@code zeroRuns}: {@link ZeroRuns#AS_RECORDS} from protocol version 2 on. */
     SourceStream(FrameChannel ch, Path root, List<FileEntry> entries, LiteralCompression compression,
-                 ZeroRuns zeroRuns, SourceStats stats, SyncProgress progress) {
+                 ZeroRuns zeroRuns, SourceStats stats, SyncProgress progress, ReadStability.Hook hook) {
+        this.hook = hook;
         this.ch = ch;
         this.zeroRuns = zeroRuns;
         this.root = root;
@@ -85,50 +88,88 @@ final class SourceStream {
         }
     }
 
+    /**
+     * Sends one file. It must not change while it is read ({@link ReadStability}): a small file is
+     * read again (up to {@link ReadStability#SMALL_FILE_READS} times); a larger one, whose data is
+     * already on its way, is withdrawn before its last chunk (FILE_SKIPPED) and reported as changed.
+     */
     private void send(int index, FileEntry e, Signature sig) throws IOException {
-        FileChannel file;
-        try {
-            file = FileChannel.open(RawNames.resolve(root, e.path()), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        } catch (FileSystemException gone) {
-            if (!(gone instanceof NoSuchFileException) && !isLoop(gone)) {
-                throw new IOException("cannot open source file " + e.path() + ": " + Reasons.of(gone), gone);
+        Path path = RawNames.resolve(root, e.path());
+        for (int read = 1; ; read++) {
+            ReadStability stable;
+            FileChannel file;
+            try {
+                stable = ReadStability.before(path);
+                file = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            } catch (FileSystemException gone) {
+                if (!(gone instanceof NoSuchFileException) && !isLoop(gone)) {
+                    throw new IOException("cannot open source file " + e.path() + ": " + Reasons.of(gone), gone);
+                }
+                skip(index, e.path() + " vanished (or became a symlink) before it was sent");
+                return;
             }
-            skip(index, e.path() + " vanished (or became a symlink) before it was sent");
-            return;
-        }
-        try (file) {
-            long length = file.size();
-            if (sig == null && length <= SmallFile.MAX) {
-                try {
-                    ch.send(small.encode(ch.channel().alloc(), index, file, e.path(), (int) length, compression));
-                } catch (SourceChangedException changed) {
-                    skip(index, changed.getMessage());
+            try (file) {
+                long length = file.size();
+                if (sig == null && length <= SmallFile.MAX) {
+                    ByteBuf frame;
+                    try {
+                        frame = small.encode(ch.channel().alloc(), index, file, e.path(), (int) length, compression);
+                        try {
+                            hook.afterRead(e.path());
+                            stable.checkAfter(path, e.path());
+                        } catch (IOException | RuntimeException x) {
+                            frame.release();
+                            throw x;
+                        }
+                    } catch (SourceChangedException changed) {
+                        if (read < ReadStability.SMALL_FILE_READS) {
+                            continue;
+                        }
+                        changed(index, e, changed);
+                        return;
+                    }
+                    ch.send(frame);
+                    stats.literalBytes.add(length);
+                    stats.filesSent.increment();
+                    progress.fileSent(e.path(), length);
                     return;
                 }
-                stats.literalBytes.add(length);
-                stats.filesSent.increment();
-                progress.fileSent(e.path(), length);
+                sendStreamed(index, e, sig, file, length, path, stable);
                 return;
             }
-            ch.send(Need.indexFrame(ch.channel().alloc(), FrameType.DATA_BEGIN, index));
-            ChunkOutputStream out = new ChunkOutputStream(ch, FrameType.DATA);
-            try (DeltaWriter writer = new DeltaWriter(out, compression, zeroRuns)) {
-                SourceFileInput in = new SourceFileInput(file, e.path(), length);
-                if (sig == null) {
-                    stats.literalBytes.add(whole.encode(in, length, writer));
-                } else {
-                    DeltaStats d = new DeltaEncoder(sig).encode(in, length, writer);
-                    stats.literalBytes.add(d.literalBytes());
-                    stats.matchedBytes.add(d.matchedBytes());
-                }
-            } catch (SourceChangedException changed) {
-                out.discard();
-                skip(index, changed.getMessage());
-                return;
-            }
-            stats.filesSent.increment();
-            progress.fileSent(e.path(), length);
         }
+    }
+
+    private void sendStreamed(int index, FileEntry e, Signature sig, FileChannel file, long length, Path path,
+                              ReadStability stable) throws IOException {
+        ch.send(Need.indexFrame(ch.channel().alloc(), FrameType.DATA_BEGIN, index));
+        ChunkOutputStream out = new ChunkOutputStream(ch, FrameType.DATA);
+        out.beforeLast(() -> {
+            hook.afterRead(e.path());
+            stable.checkAfter(path, e.path());
+        });
+        try (DeltaWriter writer = new DeltaWriter(out, compression, zeroRuns)) {
+            SourceFileInput in = new SourceFileInput(file, e.path(), length);
+            if (sig == null) {
+                stats.literalBytes.add(whole.encode(in, length, writer));
+            } else {
+                DeltaStats d = new DeltaEncoder(sig).encode(in, length, writer);
+                stats.literalBytes.add(d.literalBytes());
+                stats.matchedBytes.add(d.matchedBytes());
+            }
+        } catch (SourceChangedException changed) {
+            out.discard();
+            changed(index, e, changed);
+            return;
+        }
+        stats.filesSent.increment();
+        progress.fileSent(e.path(), length);
+    }
+
+    /** Not sent: the destination keeps its version, and the sync does not count as a success. */
+    private void changed(int index, FileEntry e, SourceChangedException why) throws IOException {
+        skip(index, why.getMessage());
+        stats.changedWhileRead.add(e.path());
     }
 
     private void skip(int index, String reason) throws IOException {

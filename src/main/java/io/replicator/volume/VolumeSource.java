@@ -23,6 +23,7 @@ public final class VolumeSource implements AutoCloseable {
     private final VolumeClient client = new VolumeClient(2);
     private final ExecutorService workers;
     private final int version;
+    private volatile ReadStability.Hook readHook = ReadStability.Hook.NONE;
 
     /** A source speaking {@link Wire#VERSION}; it does not fall back to an older one (docs/protocol.md). */
     public VolumeSource() {
@@ -50,6 +51,7 @@ public final class VolumeSource implements AutoCloseable {
         List<FrameChannel> chans = new ArrayList<>();
         long[] entries = {0, 0};
         long[] committed = null;
+        VolumePlan plan = null;
         SessionResult result = SessionResult.OK;
         String error = null;
         try {
@@ -58,8 +60,9 @@ public final class VolumeSource implements AutoCloseable {
             primary.limit(limiter);
             chans.add(primary);
             ByteBufAllocator alloc = primary.channel().alloc();
-            primary.send(new Hello(version, s.job(), s.compression(), s.checksum(), s.streams(), s.xattrs(),
-                    new Excludes(s.excludes()).patterns()).encode(alloc));
+            int streams = s.mode().writes() ? s.streams() : 1; // a plan needs no data streams
+            primary.send(new Hello(version, s.job(), s.compression(), s.checksum(), streams, s.xattrs(),
+                    new Excludes(s.excludes()).patterns(), s.mode(), s.deletes()).encode(alloc));
             Frame w = primary.expect(FrameType.WELCOME, "after HELLO");
             byte[] sessionId;
             try {
@@ -67,7 +70,7 @@ public final class VolumeSource implements AutoCloseable {
             } finally {
                 w.release();
             }
-            for (int i = 1; i < s.streams(); i++) {
+            for (int i = 1; i < streams; i++) {
                 FrameChannel c = client.connect(s, counter);
                 c.limit(limiter);
                 chans.add(c);
@@ -75,13 +78,17 @@ public final class VolumeSource implements AutoCloseable {
                 c.flush();
             }
             List<FileEntry> list = sendList(primary, s, progress, entries);
-            runStreams(chans, s, list, stats, progress);
-            primary.send(Wire.empty(alloc, FrameType.COMMIT));
-            Frame c = primary.expect(FrameType.COMMITTED, "after COMMIT");
-            try {
-                committed = Committed.decode(c.payload());
-            } finally {
-                c.release();
+            if (s.mode().writes()) {
+                runStreams(chans, s, list, stats, progress);
+                primary.send(Wire.empty(alloc, FrameType.COMMIT));
+                Frame c = primary.expect(FrameType.COMMITTED, "after COMMIT");
+                try {
+                    committed = Committed.decode(c.payload());
+                } finally {
+                    c.release();
+                }
+            } else {
+                plan = PlanFrames.receive(primary); // a dry run or check ends here: nothing was written
             }
         } catch (IOException | RuntimeException e) {
             Exception cause = e;
@@ -105,6 +112,12 @@ public final class VolumeSource implements AutoCloseable {
                 c.close();
             }
         }
+        return report(s, start, counter, stats, chans, entries, committed, result, error, plan);
+    }
+
+    private static SourceReport report(SourceSettings s, long start, WireByteCounter counter, SourceStats stats,
+                                       List<FrameChannel> chans, long[] entries, long[] committed, SessionResult result,
+                                       String error, VolumePlan plan) {
         long sent = 0;
         long received = 0;
         for (FrameChannel c : chans) {
@@ -115,7 +128,7 @@ public final class VolumeSource implements AutoCloseable {
                 stats.filesSkipped.sum(), stats.literalBytes.sum(), stats.matchedBytes.sum(), sent, received,
                 counter.written(), counter.read(), committed == null ? 0 : committed[1],
                 committed == null ? "" : committed[5] == 1 ? Ownership.APPLIED.note() : Ownership.NOT_APPLIED.note(),
-                Duration.ofNanos(System.nanoTime() - start), error);
+                Duration.ofNanos(System.nanoTime() - start), error, plan, List.copyOf(stats.changedWhileRead));
     }
 
     /** Scans and sends the list in LIST batches as it goes; returns it (NEED requests refer to indexes). */
@@ -177,7 +190,7 @@ public final class VolumeSource implements AutoCloseable {
                 if (joined) {
                     c.expect(FrameType.JOINED, "after JOIN").release();
                 }
-                new SourceStream(c, root, list, z, zeroRuns, stats, progress).run();
+                new SourceStream(c, root, list, z, zeroRuns, stats, progress, readHook).run();
             });
         }
         StreamRunner.runAll(workers, works, first -> {
@@ -191,6 +204,11 @@ public final class VolumeSource implements AutoCloseable {
             }
             chans.subList(1, chans.size()).forEach(x -> x.channel().close());
         });
+    }
+
+    /** Tests: runs after each file's data was read, before the source checks it did not change. */
+    void onFileRead(ReadStability.Hook hook) {
+        this.readHook = hook;
     }
 
     /** How long a closed stream waits for the primary connection to bring the destination's reason. */

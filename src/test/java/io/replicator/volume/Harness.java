@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 /** A destination server on loopback (plain TCP unless a transport is given) and a source to sync with it. */
 final class Harness implements AutoCloseable {
     static final String JOB = "vol";
+    static final String PSK_IDENTITY = "alice";
     final DestinationContext context;
     final VolumeServer server;
     final VolumeSource source = new VolumeSource();
@@ -36,11 +37,16 @@ final class Harness implements AutoCloseable {
 
     /** A destination of job {@link #JOB} over the real TLS-PSK handlers, identity "alice"; see {@link #settings}. */
     static Harness overTlsPsk(Path dst) throws Exception {
-        String line = io.replicator.psk.PskKeyGenerator.generate("alice");
+        return overTlsPsk(DestinationJob.of(JOB, dst, PSK_IDENTITY));
+    }
+
+    /** The same for a job of the test's own (its identity must be {@link #PSK_IDENTITY}). */
+    static Harness overTlsPsk(DestinationJob job) throws Exception {
+        String line = io.replicator.psk.PskKeyGenerator.generate(PSK_IDENTITY);
         io.replicator.psk.PskKeyRing ring = io.replicator.psk.PskKeyFile.parse("test",
                 line.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         io.replicator.psk.PskSettings psk = io.replicator.psk.PskSettings.defaults();
-        Harness h = new Harness(List.of(DestinationJob.of(JOB, dst, "alice")),
+        Harness h = new Harness(List.of(job),
                 ch -> io.replicator.psk.PskPipeline.addServerHandlers(ch.pipeline(), ring, psk), Duration.ofSeconds(120));
         h.clientKey = ring.first();
         return h;

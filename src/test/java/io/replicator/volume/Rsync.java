@@ -19,6 +19,11 @@ final class Rsync {
         return run(List.of("rsync", "-aHn", "-i", "--checksum", "--delete", "--exclude=lost+found", src + "/", dst + "/"));
     }
 
+    /** What a real sync would do, itemized by rsync's quick check (size and mtime), as a dry run shows it. */
+    static String itemize(Path src, Path dst) throws IOException, InterruptedException {
+        return run(List.of("rsync", "-aHn", "-i", "--delete", "--exclude=lost+found", src + "/", dst + "/"));
+    }
+
     /** The same with -X: user xattrs compared too. */
     static String differencesWithXattrs(Path src, Path dst) throws IOException, InterruptedException {
         return run(List.of("rsync", "-aHXn", "-i", "--checksum", "--delete", "--exclude=lost+found", src + "/",
