@@ -17,4 +17,9 @@ class RgwSyncFidelityTest extends SyncFidelityContract {
     protected S3TestServer secondServer() throws Exception {
         return CephRgw.sharedOtherUser();
     }
+
+    @Override
+    protected boolean acceptsRawUtf8Metadata() {
+        return false;
+    }
 }
