@@ -41,6 +41,7 @@ public final class CephRgw {
     private final Path conf;
     private final int basePort;
     private final List<Process> daemons = new ArrayList<>();
+    private final List<String> daemonNames = new ArrayList<>();
     /** radosgw-admin prints the keys it created: redacted from every log tail this class shows. */
     private final List<String> secrets = new ArrayList<>();
     private RgwUser user;
@@ -184,14 +185,16 @@ public final class CephRgw {
     }
 
     private void checkDaemonsAlive() {
-        for (Process p : daemons) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException(p.info().command().orElse("a daemon") + " exited with " + p.exitValue());
+        for (int i = 0; i < daemons.size(); i++) {
+            if (!daemons.get(i).isAlive()) {
+                throw new IllegalStateException(daemonNames.get(i) + " exited with " + daemons.get(i).exitValue()
+                        + " (its output: log/" + daemonNames.get(i) + ".out)");
             }
         }
     }
 
     private void daemon(String name, String... cmd) throws IOException {
+        daemonNames.add(name);
         daemons.add(new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log/" + name + ".out").toFile()).start());
     }
@@ -262,6 +265,7 @@ public final class CephRgw {
             }
         }
         daemons.clear();
+        daemonNames.clear();
         for (RgwUser u : new RgwUser[] {user, otherUser}) {
             if (u != null) {
                 u.close();
