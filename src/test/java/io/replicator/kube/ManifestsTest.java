@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
@@ -138,7 +139,7 @@ class ManifestsTest {
         assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).doesNotContainEntry("app.kubernetes.io/name", "camel-replicator");
         // A one-shot run gets the mover's JVM options; the Deployment does not.
         assertThat(jp.getContainers().get(0).getEnv()).filteredOn(e -> e.getName().equals(OneShotJvmOptions.ENV)).singleElement()
-                .satisfies(e -> assertThat(e.getValue()).endsWith(" " + OneShotJvmOptions.OPTIONS));
+                .extracting(EnvVar::getValue).isEqualTo(imageEnv(OneShotJvmOptions.ENV) + " " + OneShotJvmOptions.OPTIONS);
         assertThat(dp.getContainers().get(0).getEnv()).filteredOn(e -> e.getName().equals(OneShotJvmOptions.ENV))
                 .noneSatisfy(e -> assertThat(e.getValue()).contains(OneShotJvmOptions.OPTIONS));
     }
