@@ -9,13 +9,14 @@ set -euo pipefail
 BASE_IMAGE=${BASE_IMAGE:-localhost/camel-replicator-jre:17}
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 cache=${1:-}
+saved=$(echo "$BASE_IMAGE" | tr '/:' '__').tar
 
 if podman image exists "$BASE_IMAGE"; then
   echo "base.sh: $BASE_IMAGE exists"
   exit 0
 fi
-if [ -n "$cache" ] && [ -s "$cache/camel-replicator-jre17.tar" ]; then
-  podman load -q -i "$cache/camel-replicator-jre17.tar"
+if [ -n "$cache" ] && [ -s "$cache/$saved" ]; then
+  podman load -q -i "$cache/$saved"
   podman image exists "$BASE_IMAGE" && { echo "base.sh: $BASE_IMAGE loaded from $cache"; exit 0; }
 fi
 command -v debootstrap >/dev/null || { echo "base.sh: debootstrap is missing (apt-get install debootstrap)" >&2; exit 1; }
@@ -36,6 +37,6 @@ tar --numeric-owner -C "$root" -c . | podman import -q \
 echo "base.sh: built $BASE_IMAGE"
 if [ -n "$cache" ]; then
   mkdir -p "$cache"
-  podman save -q --format docker-archive -o "$cache/camel-replicator-jre17.tar.tmp" "$BASE_IMAGE"
-  mv "$cache/camel-replicator-jre17.tar.tmp" "$cache/camel-replicator-jre17.tar"
+  podman save -q --format docker-archive -o "$cache/$saved.tmp" "$BASE_IMAGE"
+  mv "$cache/$saved.tmp" "$cache/$saved"
 fi
