@@ -1,23 +1,32 @@
-# camel-replicator runtime image. Build the jar first, then the image:
-#   mvn -B package -DskipTests && docker build -t camel-replicator .
-# The application is pure Java (TLS-PSK, delta engine and S3 client included): a JRE is all it needs.
-FROM eclipse-temurin:17-jre
+# camel-replicator service image: the thin jar and lib/ (the service's dependencies; not demo-lib/,
+# the local demo's S3 server) on a headless JRE 17. Built without a registry or a Docker engine:
+#   mvn -B package -DskipTests && k8s/image/build.sh
+# (k8s/image/base.sh makes the base image with debootstrap when podman does not have it; where a
+# registry is reachable, --build-arg BASE=eclipse-temurin:17-jre builds on Temurin instead.)
+ARG BASE=localhost/camel-replicator-jre:17
+FROM ${BASE}
 
 LABEL org.opencontainers.image.title="camel-replicator" \
       org.opencontainers.image.description="S3 bucket sync and TLS-PSK volume replication (Apache Camel)"
 
-# A writable working directory for the no-config local demo (./data); in Kubernetes the root
-# filesystem is read-only and the configuration comes from --config.
-RUN mkdir -p /opt/camel-replicator /var/lib/camel-replicator \
-    && chown 65532:65532 /var/lib/camel-replicator
-WORKDIR /var/lib/camel-replicator
+# Dependencies first: their layer changes only when a dependency does; the jar layer is ~1 MB.
+COPY target/lib /opt/camel-replicator/lib
 COPY target/camel-replicator.jar /opt/camel-replicator/camel-replicator.jar
+WORKDIR /opt/camel-replicator
 
-# Non-root, numeric so runAsNonRoot can verify it without a passwd entry.
+# Non-root, numeric so runAsNonRoot can verify it without a passwd entry. The root filesystem may be
+# read-only; /tmp must be writable (Vert.x's cache and the zstd native library are unpacked there).
 USER 65532:65532
-# Health and metrics must be reachable from outside the container (the default is loopback).
-ENV MANAGEMENT_HOST=0.0.0.0 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# LANG: JDK 17 reads file names in the locale's charset; without UTF-8 non-ASCII names become '?'.
+# Memory, for a 1 GiB limit (k8s/base/manager/deployment.yaml sets the same): heap 50% (512 MiB) +
+# direct buffers 128 MiB (Netty, NIO) + metaspace 128 MiB + code cache 64 MiB = 832 MiB bounded by
+# the JVM, leaving ~190 MiB for thread stacks, GC and JVM internals and malloc (2 arenas). The JVM's
+# defaults (heap 25%, direct memory as large as the heap, metaspace and code cache unbounded) do not
+# add up to any limit. Health and metrics must be reachable from outside the container.
+ENV LANG=C.UTF-8 \
+    MANAGEMENT_HOST=0.0.0.0 \
+    MALLOC_ARENA_MAX=2 \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:MaxDirectMemorySize=128m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
 # 9876: management (/observe/health/*, /observe/metrics); 8000: volume destination listener.
 EXPOSE 9876 8000
 ENTRYPOINT ["java", "-jar", "/opt/camel-replicator/camel-replicator.jar"]

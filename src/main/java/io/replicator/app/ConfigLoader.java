@@ -7,9 +7,12 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -37,23 +40,54 @@ public final class ConfigLoader {
     public static Loaded load(Optional<Path> configFile, Map<String, String> env) {
         Properties overrides = configFile.map(ConfigLoader::read).orElseGet(Properties::new);
         Optional<String> profile = profile(configFile.isPresent(), overrides, env);
-        if (profile.filter(LOCAL_PROFILE::equals).isPresent()) {
+        if (isDemo(profile)) {
             LocalDemoFiles.prepare();
         }
         // A context that is never started: only its properties component is used.
-        DefaultCamelContext ctx = new DefaultCamelContext();
-        {
-            PropertiesComponent pc = ctx.getPropertiesComponent();
-            // The first location that has a key wins: the profile's file before the packaged defaults.
-            pc.setLocation(profile.map(p -> "classpath:application-" + p + ".properties;optional=true,").orElse("")
-                    + "classpath:application.properties;optional=true");
-            pc.setOverrideProperties(overrides);
-            ctx.build();
-            var keys = pc.loadProperties(k -> k.startsWith("replicator.")).stringPropertyNames();
-            ReplicatorConfig config = new ConfigBinder(keys, pc::resolveProperty).bind();
-            String routes = pc.resolveProperty("camel.main.routes-include-pattern").orElse("classpath:routes/*.camel.yaml");
-            return new Loaded(profile, overrides, config, routes);
+        PropertiesComponent pc = properties(profile, overrides);
+        var keys = pc.loadProperties(k -> k.startsWith("replicator.")).stringPropertyNames();
+        ReplicatorConfig config = new ConfigBinder(keys, pc::resolveProperty).bind();
+        String routes = pc.resolveProperty("camel.main.routes-include-pattern").orElse("classpath:routes/*.camel.yaml");
+        return new Loaded(profile, overrides, config, routes);
+    }
+
+    /**
+     * What --help shows of the configuration: the bound configuration, or under the local profile
+     * only the demo's job names (its files are created when it starts, never for --help: the working
+     * directory may be read-only, as in a container).
+     */
+    static Described describe(Optional<Path> configFile, Map<String, String> env) {
+        Properties overrides = configFile.map(ConfigLoader::read).orElseGet(Properties::new);
+        Optional<String> profile = profile(configFile.isPresent(), overrides, env);
+        if (!isDemo(profile)) {
+            return new Described(profile, Optional.of(load(configFile, env).config()), List.of());
         }
+        var keys = properties(profile, overrides).loadProperties(k -> k.startsWith("replicator.")).stringPropertyNames();
+        List<String> jobs = keys.stream().map(DEMO_JOB::matcher).filter(Matcher::matches)
+                .map(m -> m.group(2) + " (" + m.group(1) + ")").distinct().sorted().toList();
+        return new Described(profile, Optional.empty(), jobs);
+    }
+
+    /** --help's view: the profile, the validated configuration unless it is the demo's, the demo's jobs. */
+    record Described(Optional<String> profile, Optional<ReplicatorConfig> config, List<String> demoJobs) {
+    }
+
+    private static final Pattern DEMO_JOB =
+            Pattern.compile("replicator\\.(bucket-sync|volume-source|volume-destination)\\.([a-z0-9-]+)\\..*");
+
+    private static boolean isDemo(Optional<String> profile) {
+        return profile.filter(LOCAL_PROFILE::equals).isPresent();
+    }
+
+    private static PropertiesComponent properties(Optional<String> profile, Properties overrides) {
+        DefaultCamelContext ctx = new DefaultCamelContext();
+        PropertiesComponent pc = ctx.getPropertiesComponent();
+        // The first location that has a key wins: the profile's file before the packaged defaults.
+        pc.setLocation(profile.map(p -> "classpath:application-" + p + ".properties;optional=true,").orElse("")
+                + "classpath:application.properties;optional=true");
+        pc.setOverrideProperties(overrides);
+        ctx.build();
+        return pc;
     }
 
     /** CAMEL_MAIN_PROFILE wins; then camel.main.profile in --config; with neither and no --config: local. */

@@ -11,8 +11,7 @@ final class HelpText {
     private HelpText() {
     }
 
-    static String render(ConfigLoader.Loaded loaded) {
-        ReplicatorConfig c = loaded.config();
+    static String render(ConfigLoader.Described described) {
         StringBuilder b = new StringBuilder();
         b.append("""
                 camel-replicator: one-way S3 bucket sync and TLS-PSK volume replication.
@@ -35,10 +34,18 @@ final class HelpText {
                   CAMEL_MAIN_PROFILE=<env>   use application-<env>.properties
                   LOG_FORMAT=json            JSON lines instead of text logs
                   REPLICATOR_..._SECRET_KEY  any property, named in upper case with _ for . and -
-                Exit codes: 0 ok, 1 job failed, 2 usage or configuration error, 3 --check found differences
+                Exit codes: 0 ok (or the service stopped by SIGTERM/SIGINT), 1 job or startup failed,
+                  2 usage or configuration error, 3 --check found differences, 143 a --once run stopped by SIGTERM
 
                 """);
-        b.append("Profile: ").append(loaded.profile().orElse("(none)")).append('\n');
+        b.append("Profile: ").append(described.profile().orElse("(none)")).append('\n');
+        if (described.config().isEmpty()) {
+            b.append("  the embedded demo: an S3 server on 127.0.0.1, its files under ./data (the working directory\n")
+                    .append("  must be writable), every job run once at start. Its jobs:\n");
+            described.demoJobs().forEach(j -> b.append("  ").append(j).append('\n'));
+            return b.toString();
+        }
+        ReplicatorConfig c = described.config().get();
         b.append("Configured jobs:\n");
         if (c.bucketSyncJobs().isEmpty() && c.volumeSources().isEmpty() && c.volumeDestinations().isEmpty()) {
             b.append("  (none)\n");

@@ -2,7 +2,6 @@ package io.replicator.app;
 
 import io.replicator.psk.PskKeyGenerator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +42,16 @@ final class LocalDemoFiles {
             }
             Files.writeString(source.resolve("logs/app.log"), "started\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the local demo's files under " + DATA.toAbsolutePath(), e);
+            throw new CannotWrite("the local demo cannot write its files under " + DATA.toAbsolutePath() + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "): run it from a writable directory, "
+                    + "or give --config FILE");
+        }
+    }
+
+    /** The demo's files could not be written (e.g. a read-only working directory): one line, no stack trace. */
+    static final class CannotWrite extends RuntimeException {
+        CannotWrite(String message) {
+            super(message);
         }
     }
 }

@@ -17,7 +17,7 @@ public final class ReplicatorMain {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(run(args, System.getenv(), System.out, System.err));
+        System.exit(run(args, System.getenv(), System.out, System.err, StopSignals::install));
     }
 
     static String rootMessage(Throwable e) {
@@ -45,9 +45,9 @@ public final class ReplicatorMain {
         return run(args, env, out, err, m -> { });
     }
 
-    /** @param created sees the camel-main before it runs (tests stop a service with it) */
+    /** @param service sees the service's camel-main before it runs (the signal handlers; tests stop a service with it) */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
-                   java.util.function.Consumer<Main> created) throws Exception {
+                   java.util.function.Consumer<Main> service) throws Exception {
         CliArgs cli;
         ConfigLoader.Loaded loaded;
         try {
@@ -56,11 +56,12 @@ public final class ReplicatorMain {
                 out.println(PskKeyGenerator.generate(cli.identity().orElse(DEFAULT_IDENTITY)));
                 return ExitCodes.OK;
             }
-            loaded = ConfigLoader.load(cli.configFile(), env);
             if (cli.command() == CliArgs.Command.HELP) {
-                out.print(HelpText.render(loaded));
+                out.print(HelpText.render(ConfigLoader.describe(cli.configFile(), env)));
                 return ExitCodes.OK;
             }
+            loaded = ConfigLoader.load(cli.configFile(), env);
+            EmbeddedServices.requireServer(loaded.config().settings().embeddedS3(), ReplicatorMain.class.getClassLoader());
             if (cli.command() == CliArgs.Command.ONCE && !loaded.config().runnableJobs().contains(cli.job().orElseThrow())) {
                 throw new CliException("--once " + cli.job().get() + ": no such bucket-sync or volume-source job (configured: "
                         + String.join(", ", loaded.config().runnableJobs()) + ")");
@@ -75,6 +76,9 @@ public final class ReplicatorMain {
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (LocalDemoFiles.CannotWrite e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.JOB_FAILED;
         }
         AtomicInteger exitCode = new AtomicInteger(ExitCodes.OK);
         Main main = new Main();
@@ -83,10 +87,14 @@ public final class ReplicatorMain {
         if (cli.command() == CliArgs.Command.ONCE) {
             // A one-shot run ("sync now" Job) must not clash with a running service's port.
             main.addOverrideProperty("camel.management.enabled", "false");
+            // Nothing scrapes a one-shot run: Camel's metrics would load ~600 classes (Jackson) for nothing.
+            main.addOverrideProperty("camel.metrics.enabled", "false");
         }
         RoutesDir.addTo(main, loaded);
         main.addMainListener(new ReplicatorSetup(main, loaded.config(), cli, env, exitCode));
-        created.accept(main);
+        if (cli.command() == CliArgs.Command.SERVICE) {
+            service.accept(main);
+        }
         try {
             main.run();
         } catch (Exception e) {

@@ -47,6 +47,9 @@ final class ReplicatorSetup extends MainListenerSupport {
     @Override
     public void afterConfigure(BaseMainSupport m) {
         CamelContext ctx = m.getCamelContext();
+        if (cli.command() == CliArgs.Command.SERVICE) {
+            ManagementPort.verifyBindable(m.configure().httpManagementServer());
+        }
         HealthCheckRegistry.get(ctx).register(new S3EndpointsHealthCheck(config.remotes().values()));
         if (cli.command() == CliArgs.Command.ONCE) {
             return; // --once runs one job directly: no schedules

@@ -28,12 +28,21 @@ final class RunningJar implements AutoCloseable {
     private final List<String> all = new CopyOnWriteArrayList<>();
 
     RunningJar(Path workDir, Map<String, String> env, String... args) throws IOException {
+        this(start(workDir, env, args));
+    }
+
+    private static Process start(Path workDir, Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
         pb.environment().remove("CAMEL_MAIN_PROFILE");
         pb.environment().putAll(env);
-        process = pb.start();
+        return pb.start();
+    }
+
+    /** Another process that runs the jar (e.g. a container), its output (stderr redirected to stdout) read likewise. */
+    RunningJar(Process process) {
+        this.process = process;
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
@@ -108,7 +109,7 @@ class ManifestsTest {
         assertThat(probe(c, c.getReadinessProbe())).isEqualTo("9876 /observe/health/ready");
         assertThat(c.getEnv()).extracting(e -> e.getName() + "=" + (e.getValueFrom() == null ? e.getValue() : e.getValueFrom().getFieldRef().getFieldPath()))
                 .contains("MANAGEMENT_PORT=9876", "MANAGEMENT_HOST=0.0.0.0", "POD_NAME=metadata.name", "POD_NAMESPACE=metadata.namespace")
-                .anyMatch(e -> e.startsWith("JAVA_TOOL_OPTIONS=") && e.contains("-XX:MaxRAMPercentage=75"));
+                .contains("JAVA_TOOL_OPTIONS=" + imageEnv("JAVA_TOOL_OPTIONS"), "MALLOC_ARENA_MAX=" + imageEnv("MALLOC_ARENA_MAX"));
         assertThat(pod.getSecurityContext()).extracting(s -> s.getRunAsNonRoot(), s -> s.getRunAsUser(), s -> s.getSeccompProfile().getType())
                 .containsExactly(true, 65532L, "RuntimeDefault");
         assertThat(c.getSecurityContext()).extracting(s -> s.getReadOnlyRootFilesystem(), s -> s.getAllowPrivilegeEscalation(), s -> s.getCapabilities().getDrop())
@@ -136,6 +137,11 @@ class ManifestsTest {
                 .isEqualTo(dp.getContainers().get(0));
         assertThat(jp.getServiceAccountName()).isEqualTo(dp.getServiceAccountName());
         assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).doesNotContainEntry("app.kubernetes.io/name", "camel-replicator");
+        // A one-shot run gets the mover's JVM options; the Deployment does not.
+        assertThat(jp.getContainers().get(0).getEnv()).filteredOn(e -> e.getName().equals(OneShotJvmOptions.ENV)).singleElement()
+                .extracting(EnvVar::getValue).isEqualTo(imageEnv(OneShotJvmOptions.ENV) + " " + OneShotJvmOptions.OPTIONS);
+        assertThat(dp.getContainers().get(0).getEnv()).filteredOn(e -> e.getName().equals(OneShotJvmOptions.ENV))
+                .noneSatisfy(e -> assertThat(e.getValue()).contains(OneShotJvmOptions.OPTIONS));
     }
 
     @Test
@@ -329,5 +335,13 @@ class ManifestsTest {
         Properties p = new Properties();
         p.load(new StringReader(text));
         return p;
+    }
+
+    /** A variable the Dockerfile's ENV sets: the Deployment repeats the image's memory settings, not others. */
+    private static String imageEnv(String name) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + name + "=(\"[^\"]*\"|\\S+)")
+                .matcher(Files.readString(Path.of("Dockerfile")));
+        assertThat(m.find()).as("Dockerfile sets " + name).isTrue();
+        return m.group(1).replace("\"", "");
     }
 }
