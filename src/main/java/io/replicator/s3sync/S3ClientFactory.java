@@ -71,7 +71,7 @@ public final class S3ClientFactory {
                         o.addExecutionInterceptor(new CountingInterceptor(settings.counter()));
                     }
                 });
-        b.putAuthScheme(Md5PayloadSigner.AUTH_SCHEME);
+        b.putAuthScheme(UnsignedPayloadSigner.AUTH_SCHEME);
         if (remote.endpoint() != null) {
             b.endpointOverride(remote.endpoint());
         }

@@ -88,6 +88,24 @@ abstract class SyncFidelityContract extends S3ContractBase {
         }
     }
 
+    /** Issue 12: UploadPart went out aws-chunked over http; RGW then stored Content-Encoding: aws-chunked. */
+    @Test
+    void streamedPartsGoOutPlainAndTheCopyGainsNoContentEncoding() throws Exception {
+        String src = bucket("src");
+        byte[] data = random(11 * MIB, 21);
+        server().putMultipart(src, "parts.bin", data, 5 * MIB);
+        String dst = secondBucket("dst");
+        List<String> chunked = chunkedUploads(proxy2);
+        SyncReport r = BucketSync.run(crossJob(src, dst), opts());
+        assertThat(r.result()).as(r.summary()).isEqualTo(SyncReport.Result.OK);
+        assertThat(proxy2.count(S3Op.UPLOAD_PART)).isEqualTo(3);
+        assertThat(chunked).isEmpty();
+        assertThat(secondServer().head(dst, "parts.bin").contentEncoding())
+                .isEqualTo(server().head(src, "parts.bin").contentEncoding());
+        assertThat(secondServer().get(dst, "parts.bin")).isEqualTo(data);
+        assertThat(secondServer().list(dst)).isEqualTo(list(src));
+    }
+
     @Test
     void anUnguessablePartLayoutIsReportedAsSizeOnlyAndNotCopiedAgain() throws Exception {
         String src = bucket("src");
