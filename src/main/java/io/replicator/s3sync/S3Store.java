@@ -55,6 +55,11 @@ final class S3Store implements Store {
         return toMeta(client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(e.key())).ifMatch(quoted(e))));
     }
 
+    /** The object's current ETag as a HEAD answers it (quoted, as the server sends it). */
+    String etagOf(String key) {
+        return client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(key))).eTag();
+    }
+
     /** The part size of a multipart object as uploaded, with the object's metadata; partSize 0 = unknown. */
     record PartInfo(long partSize, ObjectMeta meta) {
     }
