@@ -101,7 +101,8 @@ public abstract class S3TestServer implements AutoCloseable {
     /** All objects of a bucket in listing order. */
     public Map<String, Listed> list(String bucket) {
         Map<String, Listed> out = new LinkedHashMap<>();
-        for (S3Object o : client().listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
+        for (S3Object o : client().listObjectsV2Paginator(b -> b.bucket(bucket)
+                .encodingType(software.amazon.awssdk.services.s3.model.EncodingType.URL)).contents()) {
             out.put(o.key(), new Listed(o.size(), unquote(o.eTag())));
         }
         return out;
