@@ -73,8 +73,9 @@ public final class BucketSync {
                 deletes.add(d.key(), d.bytes());
                 if (mode != SyncMode.SYNC) {
                     totals.add(RunTotals.Kind.DELETED, d.bytes());
-                    totals.planLine(mode == SyncMode.CHECK ? "extra on destination: " + d.key() + " (size " + d.bytes() + ")"
-                            : "delete " + d.key() + " (size " + d.bytes() + ")");
+                    String key = KeyText.escape(d.key());
+                    totals.planLine(mode == SyncMode.CHECK ? "extra on destination: " + key + " (size " + d.bytes() + ")"
+                            : "delete " + key + " (size " + d.bytes() + ")");
                 }
                 return 1;
             }
@@ -102,11 +103,12 @@ public final class BucketSync {
 
     private static String planLine(Decision d, SyncMode mode) {
         boolean copy = d.action() == Decision.Action.COPY;
+        String key = KeyText.escape(d.key());
         if (mode == SyncMode.CHECK) {
-            return copy ? "missing on destination: " + d.key() + " (size " + d.bytes() + ")"
-                    : "differs: " + d.key() + " (" + d.reason() + ")";
+            return copy ? "missing on destination: " + key + " (size " + d.bytes() + ")"
+                    : "differs: " + key + " (" + d.reason() + ")";
         }
-        return copy ? "copy " + d.key() + " (size " + d.bytes() + ")" : "update " + d.key() + " (" + d.reason() + ")";
+        return copy ? "copy " + key + " (size " + d.bytes() + ")" : "update " + key + " (" + d.reason() + ")";
     }
 
     private static void planTotals(SyncMode mode, RunTotals totals, DeleteQueue deletes) {
