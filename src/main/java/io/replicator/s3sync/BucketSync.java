@@ -49,7 +49,7 @@ public final class BucketSync {
             stopIfEndpointDead(sides);
             planTotals(options.mode(), totals, deletes);
             DeletePhase.run(options.mode(), new DeletePhase.CompletedListings(listed[0], listed[1]), deletes,
-                    new DeleteGuard(options.deleteLimits()), totals, sides::delete);
+                    new DeleteGuard(options.deleteLimits(), job.name()), totals, sides::delete);
         } catch (SyncFailure f) {
             totals.error(errors.scrub(f.getMessage()));
         } catch (InterruptedException e) {
