@@ -3,10 +3,18 @@ package io.replicator.s3sync;
 import java.time.Instant;
 import java.util.Map;
 
-/** The headers a copy carries over; null fields are absent. */
+/**
+ * The headers a copy carries over; null fields are absent. {@code tagCount}: the object's number of
+ * tags as a GET tells it (x-amz-tagging-count), null where the answer did not say (HEAD, local files).
+ */
 record ObjectMeta(String contentType, String cacheControl, String contentEncoding, String contentDisposition,
-                  String contentLanguage, Instant expires, Map<String, String> userMetadata) {
+                  String contentLanguage, Instant expires, Map<String, String> userMetadata, Integer tagCount) {
     static final ObjectMeta NONE = new ObjectMeta(null, null, null, null, null, null, Map.of());
+
+    ObjectMeta(String contentType, String cacheControl, String contentEncoding, String contentDisposition,
+               String contentLanguage, Instant expires, Map<String, String> userMetadata) {
+        this(contentType, cacheControl, contentEncoding, contentDisposition, contentLanguage, expires, userMetadata, null);
+    }
 
     ObjectMeta {
         userMetadata = userMetadata == null ? Map.of() : Map.copyOf(userMetadata);
