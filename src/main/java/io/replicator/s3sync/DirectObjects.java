@@ -160,7 +160,8 @@ final class DirectObjects implements AutoCloseable {
         return new ObjectMeta(headers.get("Content-Type"), headers.get("Cache-Control"), headers.get("Content-Encoding"),
                 headers.get("Content-Disposition"), headers.get("Content-Language"),
                 headers.containsKey("Expires") ? instantOrNull(headers.get("Expires")) : null, user,
-                tagCount(headers.get("x-amz-tagging-count")));
+                tagCount(headers.get("x-amz-tagging-count")), Etags.opaqueEncryption(headers.get("x-amz-server-side-encryption"),
+                headers.get("x-amz-server-side-encryption-customer-algorithm")));
     }
 
     private static int tagCount(String header) {

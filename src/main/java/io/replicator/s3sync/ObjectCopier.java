@@ -164,13 +164,14 @@ final class ObjectCopier {
     private String streamedPut(ObjectEntry e) throws Exception {
         if (source instanceof S3Store s && e.size() <= DirectObjects.MAX_SIZE) {
             DirectObjects.Fetched o = s.readSmall(e);
-            String md5 = Etags.isPlainMd5(e.etag()) ? e.etag() : Md5.hex(o.body());
+            String md5 = Etags.isPlainMd5(e.etag()) && !o.meta().encrypted() ? e.etag() : Md5.hex(o.body());
             return tags.write(tags.tagsOf(e, o.meta()),
                     tagging -> s3Destination.putSmall(e.key(), o.meta(), o.body(), md5, tagging));
         }
         ObjectReader.Opened first = source.open(e, 0, e.size());
         ReopeningBody body = new ReopeningBody(first.in(), () -> source.open(e, 0, e.size()).in());
-        String md5 = Etags.isPlainMd5(e.etag()) ? e.etag() : null;
+        // the listed ETag is the body's MD5 unless the GET said SSE-KMS/SSE-C (listings do not say)
+        String md5 = Etags.isPlainMd5(e.etag()) && !first.meta().encrypted() ? e.etag() : null;
         return uploadClosing(body, () -> tags.write(tags.tagsOf(e, first.meta()),
                 tagging -> s3Destination.put(e.key(), first.meta(), body, e.size(), md5, tagging)));
     }

@@ -229,7 +229,8 @@ final class S3Store implements Store {
 
     private static ObjectMeta toMeta(GetObjectResponse r) {
         return new ObjectMeta(r.contentType(), r.cacheControl(), r.contentEncoding(), r.contentDisposition(),
-                r.contentLanguage(), r.expires(), nonEmpty(r.metadata()), r.tagCount() == null ? 0 : r.tagCount());
+                r.contentLanguage(), r.expires(), nonEmpty(r.metadata()), r.tagCount() == null ? 0 : r.tagCount(),
+                Etags.opaqueEncryption(r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm()));
     }
 
     private static ObjectMeta toMeta(HeadObjectResponse r) {
