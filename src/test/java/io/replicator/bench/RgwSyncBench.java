@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,8 +33,11 @@ import java.util.stream.Collectors;
 public final class RgwSyncBench {
     private static final String SRC = "bench-src";
 
-    private record Row(String scenario, String tool, int exit, double seconds, long maxRssKib, Map<S3Op, Long> requests,
-                       String note) {
+    private static final Pattern JOB_TIME = Pattern.compile("\\] \\S+ in ([0-9.]+)s");
+
+    /** engineSeconds: the job's own duration as the jar reports it (without JVM start and boot), or -1. */
+    private record Row(String scenario, String tool, int exit, double seconds, double engineSeconds, long maxRssKib,
+                       Map<S3Op, Long> requests, String note) {
         long total() {
             return requests.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -103,8 +108,9 @@ public final class RgwSyncBench {
         long mark = log.mark();
         S3BenchTools.Run r = S3BenchTools.timed(List.of("java", "-Xmx256m", "-jar", jar.toString(), "--config",
                 config.toString(), "--once", job), Map.of());
-        rows.add(new Row(scenario, "ours (jar --once)", r.exit(), r.seconds(), r.maxRssKib(), log.countsSince(mark),
-                summaryLine(r.output())));
+        Matcher m = JOB_TIME.matcher(r.output());
+        rows.add(new Row(scenario, "ours (jar --once)", r.exit(), r.seconds(), m.find() ? Double.parseDouble(m.group(1)) : -1,
+                r.maxRssKib(), log.countsSince(mark), summaryLine(r.output())));
     }
 
     private void rclone(String scenario, boolean streamed, String bucket) throws Exception {
@@ -117,7 +123,7 @@ public final class RgwSyncBench {
         S3BenchTools.Run r = S3BenchTools.timed(List.of("rclone", "sync", "SRC:" + SRC,
                 (streamed ? "DST:" : "SRC:") + bucket), env);
         String out = r.output().strip();
-        rows.add(new Row(scenario, "rclone sync", r.exit(), r.seconds(), r.maxRssKib(), log.countsSince(mark),
+        rows.add(new Row(scenario, "rclone sync", r.exit(), r.seconds(), -1, r.maxRssKib(), log.countsSince(mark),
                 out.isEmpty() ? "" : out.lines().filter(l -> l.contains("ERROR")).limit(2).collect(Collectors.joining(" | "))));
     }
 
@@ -132,7 +138,7 @@ public final class RgwSyncBench {
             long t0 = System.nanoTime();
             SyncReport r = BucketSync.run(job(dst, bucket), SyncOptions.defaults());
             double s = (System.nanoTime() - t0) / 1e9;
-            rows.add(new Row(mode + ", " + phase, "ours (warm JVM)", r.ok() ? 0 : 1, s, 0, log.countsSince(mark),
+            rows.add(new Row(mode + ", " + phase, "ours (warm JVM)", r.ok() ? 0 : 1, s, s, 0, log.countsSince(mark),
                     r.ok() ? "" : String.join(" | ", r.errors().subList(0, Math.min(2, r.errors().size())))));
         }
     }
@@ -183,11 +189,12 @@ public final class RgwSyncBench {
     }
 
     private void print() {
-        System.out.printf(Locale.ROOT, "%n%-28s %-18s %4s %8s %8s %8s  %s%n", "scenario", "tool", "exit", "wall s",
-                "RSS MiB", "requests", "by type");
+        System.out.printf(Locale.ROOT, "%n%-28s %-18s %4s %8s %8s %8s %8s  %s%n", "scenario", "tool", "exit", "wall s",
+                "job s", "RSS MiB", "requests", "by type");
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "%-28s %-18s %4d %8.2f %8s %8d  %s%n", r.scenario(), r.tool(), r.exit(),
-                    r.seconds(), r.maxRssKib() == 0 ? "-" : Long.toString(r.maxRssKib() / 1024), r.total(),
+            System.out.printf(Locale.ROOT, "%-28s %-18s %4d %8.2f %8s %8s %8d  %s%n", r.scenario(), r.tool(), r.exit(),
+                    r.seconds(), r.engineSeconds() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.engineSeconds()),
+                    r.maxRssKib() == 0 ? "-" : Long.toString(r.maxRssKib() / 1024), r.total(),
                     r.requests().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                             .collect(Collectors.joining(" ")));
         }
