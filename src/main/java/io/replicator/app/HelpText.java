@@ -24,6 +24,8 @@ final class HelpText {
                                                                     rsync -n -i; quick check = size+mtime, checksum=true
                                                                     hashes; --check exits 3 on any difference)
                                    [--from-path DIR]                a volume-source job, Direct from DIR (mover Jobs)
+                                   [--allow-empty-source]           a bucket-sync job: deletes may go ahead although
+                                                                    the source lists no object (refused by default)
                   camel-replicator keygen [--identity ID]           print a new PSK line (identity:128 hex digits)
                   camel-replicator --help                           this text
 

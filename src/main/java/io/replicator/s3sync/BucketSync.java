@@ -1,6 +1,7 @@
 package io.replicator.s3sync;
 
 import java.util.Iterator;
+import java.util.function.Supplier;
 
 /**
  * Runs one bucket job: list both sides in lockstep, decide per key, transfer in parallel, then the
@@ -33,9 +34,11 @@ public final class BucketSync {
                         transfers.partPool(), totals);
                 try {
                     while (merger.hasNext()) {
+                        stopIfEndpointDead(sides);
                         totals.listedKey();
                         Decision d = planner.decide(merger.next());
-                        differences[0] += handle(d, options.mode(), totals, deletes, transfers, copier, errors);
+                        differences[0] += handle(d, options.mode(), totals, deletes, transfers, copier, errors,
+                                sides::deadEndpoint);
                     }
                 } finally {
                     transfers.awaitAll(); // nothing may still be writing when the run reports or deletes
@@ -43,9 +46,10 @@ public final class BucketSync {
                     listed[1] = merger.destinationCount();
                 }
             }
+            stopIfEndpointDead(sides);
             planTotals(options.mode(), totals, deletes);
             DeletePhase.run(options.mode(), new DeletePhase.CompletedListings(listed[0], listed[1]), deletes,
-                    new DeleteGuard(options.deleteLimits()), totals, sides::delete);
+                    new DeleteGuard(options.deleteLimits(), job.name()), totals, sides::delete);
         } catch (SyncFailure f) {
             totals.error(errors.scrub(f.getMessage()));
         } catch (InterruptedException e) {
@@ -60,9 +64,20 @@ public final class BucketSync {
         return totals.report(job.name(), result, listed[0], listed[1], counter);
     }
 
-    /** Acts on one decision; returns 1 when it is a difference (for CHECK). */
+    private static void stopIfEndpointDead(Sides sides) {
+        String dead = sides.deadEndpoint();
+        if (dead != null) {
+            throw new SyncFailure(dead);
+        }
+    }
+
+    /**
+     * Acts on one decision; returns 1 when it is a difference (for CHECK). A transfer that starts
+     * after an endpoint was found dead is not attempted: the run is stopping.
+     */
     private static int handle(Decision d, SyncMode mode, RunTotals totals, DeleteQueue deletes, Transfers transfers,
-                              ObjectCopier copier, ErrorText errors) throws InterruptedException {
+                              ObjectCopier copier, ErrorText errors, Supplier<String> deadEndpoint)
+            throws InterruptedException {
         switch (d.action()) {
             case SKIP -> totals.add(RunTotals.Kind.SKIPPED, d.source().size());
             case SKIP_SIZE_ONLY -> {
@@ -73,8 +88,9 @@ public final class BucketSync {
                 deletes.add(d.key(), d.bytes());
                 if (mode != SyncMode.SYNC) {
                     totals.add(RunTotals.Kind.DELETED, d.bytes());
-                    totals.planLine(mode == SyncMode.CHECK ? "extra on destination: " + d.key() + " (size " + d.bytes() + ")"
-                            : "delete " + d.key() + " (size " + d.bytes() + ")");
+                    String key = KeyText.escape(d.key());
+                    totals.planLine(mode == SyncMode.CHECK ? "extra on destination: " + key + " (size " + d.bytes() + ")"
+                            : "delete " + key + " (size " + d.bytes() + ")");
                 }
                 return 1;
             }
@@ -86,6 +102,9 @@ public final class BucketSync {
                     return 1;
                 }
                 transfers.submit(() -> {
+                    if (deadEndpoint.get() != null) {
+                        return;
+                    }
                     try {
                         copier.copy(d.source());
                         totals.add(kind, d.bytes());
@@ -102,11 +121,12 @@ public final class BucketSync {
 
     private static String planLine(Decision d, SyncMode mode) {
         boolean copy = d.action() == Decision.Action.COPY;
+        String key = KeyText.escape(d.key());
         if (mode == SyncMode.CHECK) {
-            return copy ? "missing on destination: " + d.key() + " (size " + d.bytes() + ")"
-                    : "differs: " + d.key() + " (" + d.reason() + ")";
+            return copy ? "missing on destination: " + key + " (size " + d.bytes() + ")"
+                    : "differs: " + key + " (" + d.reason() + ")";
         }
-        return copy ? "copy " + d.key() + " (size " + d.bytes() + ")" : "update " + d.key() + " (" + d.reason() + ")";
+        return copy ? "copy " + key + " (size " + d.bytes() + ")" : "update " + key + " (" + d.reason() + ")";
     }
 
     private static void planTotals(SyncMode mode, RunTotals totals, DeleteQueue deletes) {

@@ -45,7 +45,7 @@ final class RunTotals {
 
     void sizeOnly(String key) {
         sizeOnly.incrementAndGet();
-        note("compared by size only (ETags of different formats): " + key);
+        note("compared by size only (ETags of different formats): " + KeyText.escape(key));
     }
 
     synchronized void note(String line) {
@@ -57,7 +57,7 @@ final class RunTotals {
     /** A failed object: counted, reported, and (through {@link #hasErrors}) blocks every delete. */
     void failed(String key, long bytes, String message) {
         add(Kind.FAILED, bytes);
-        error(key + ": " + message);
+        error(KeyText.escape(key) + ": " + message);
     }
 
     synchronized void error(String message) {

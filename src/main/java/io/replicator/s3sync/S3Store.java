@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.*;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /** One bucket (and prefix) on an S3 endpoint: the requests a sync needs, keys relative to the prefix. */
 final class S3Store implements Store {
@@ -53,6 +54,11 @@ final class S3Store implements Store {
     @Override
     public ObjectMeta meta(ObjectEntry e) {
         return toMeta(client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(e.key())).ifMatch(quoted(e))));
+    }
+
+    /** The object's current ETag as a HEAD answers it (quoted, as the server sends it). */
+    String etagOf(String key) {
+        return client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(key))).eTag();
     }
 
     /** The part size of a multipart object as uploaded, with the object's metadata; partSize 0 = unknown. */
@@ -109,25 +115,32 @@ final class S3Store implements Store {
     }
 
     /** PUT of an in-memory object; md5Hex is its MD5 (sent as Content-MD5). */
-    String putSmall(String key, ObjectMeta meta, byte[] body, String md5Hex) {
+    String putSmall(String key, ObjectMeta meta, byte[] body, String md5Hex, String tagging) {
         if (direct != null) {
-            String etag = direct.put(ref.bucket(), fullKey(key), meta, body, md5Hex);
+            String etag = direct.put(ref.bucket(), fullKey(key), meta, body, md5Hex, tagging);
             if (etag != null) {
                 return etag;
             }
         }
-        return put(key, meta, ContentStreamProvider.fromByteArrayUnsafe(body), body.length, md5Hex);
+        return put(key, meta, ContentStreamProvider.fromByteArrayUnsafe(body), body.length, md5Hex, tagging);
     }
 
-    /** md5Hex: the body's MD5 when known (a plain source ETag): the server verifies the body against it. */
-    String put(String key, ObjectMeta meta, ContentStreamProvider body, long length, String md5Hex) {
-        PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(ref.bucket()).key(fullKey(key))
+    /**
+     * md5Hex: the body's MD5 when known (a plain source ETag), sent as Content-MD5 so the server
+     * verifies the body; a streamed body is checked against the answered ETag ({@link UploadCheck}).
+     */
+    String put(String key, ObjectMeta meta, ContentStreamProvider body, long length, String md5Hex, String tagging) {
+        PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(ref.bucket()).key(fullKey(key)).tagging(tagging)
                 .contentMD5(md5Hex == null ? null : Base64.getEncoder().encodeToString(HexFormat.of().parseHex(md5Hex)))
                 .contentLength(length).contentType(meta.contentType()).cacheControl(meta.cacheControl())
                 .contentEncoding(meta.contentEncoding()).contentDisposition(meta.contentDisposition())
                 .contentLanguage(meta.contentLanguage()).expires(meta.expires()).metadata(meta.userMetadata());
         String type = meta.contentType() == null ? OCTET_STREAM : meta.contentType();
-        return client.putObject(b.build(), RequestBody.fromContentProvider(body, length, type)).eTag();
+        PutObjectRequest request = b.build();
+        return UploadCheck.verified("PUT of '" + key + "'", body, () -> {
+            PutObjectResponse r = client.putObject(request, RequestBody.fromContentProvider(body, length, type));
+            return new UploadCheck.Answer(r.eTag(), r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm());
+        });
     }
 
     /** Server-side single-request copy; metadata travels with it (directive COPY). */
@@ -135,6 +148,29 @@ final class S3Store implements Store {
         return client.copyObject(b -> b.sourceBucket(src.ref.bucket()).sourceKey(src.fullKey(e.key()))
                 .copySourceIfMatch(quoted(e)).destinationBucket(ref.bucket()).destinationKey(fullKey(key)))
                 .copyObjectResult().eTag();
+    }
+
+    /** The object's tags (GET ?tagging). Throws the server's answer (S3Proxy: 501) where tagging is not supported. */
+    List<Tag> tags(ObjectEntry e) {
+        return client.getObjectTagging(b -> b.bucket(ref.bucket()).key(fullKey(e.key()))).tagSet();
+    }
+
+    /** Replaces the object's tags (PUT ?tagging). */
+    void putTags(String key, List<Tag> tags) {
+        client.putObjectTagging(b -> b.bucket(ref.bucket()).key(fullKey(key)).tagging(t -> t.tagSet(tags)));
+    }
+
+    /** Tags as x-amz-tagging carries them (a URL-encoded query); null for none. */
+    static String taggingHeader(List<Tag> tags) {
+        if (tags == null || tags.isEmpty()) {
+            return null;
+        }
+        StringBuilder q = new StringBuilder();
+        for (Tag t : tags) {
+            q.append(q.length() == 0 ? "" : "&").append(SdkHttpUtils.urlEncode(t.key())).append('=')
+                    .append(SdkHttpUtils.urlEncode(t.value()));
+        }
+        return q.toString();
     }
 
     String createMultipart(String key, ObjectMeta meta) {
@@ -146,8 +182,12 @@ final class S3Store implements Store {
     }
 
     String uploadPart(String key, String uploadId, int part, ContentStreamProvider body, long length) {
-        return client.uploadPart(b -> b.bucket(ref.bucket()).key(fullKey(key)).uploadId(uploadId).partNumber(part)
-                .contentLength(length), RequestBody.fromContentProvider(body, length, OCTET_STREAM)).eTag();
+        UploadPartRequest request = UploadPartRequest.builder().bucket(ref.bucket()).key(fullKey(key))
+                .uploadId(uploadId).partNumber(part).contentLength(length).build();
+        return UploadCheck.verified("part " + part + " of '" + key + "'", body, () -> {
+            UploadPartResponse r = client.uploadPart(request, RequestBody.fromContentProvider(body, length, OCTET_STREAM));
+            return new UploadCheck.Answer(r.eTag(), r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm());
+        });
     }
 
     String uploadPartCopy(S3Store src, ObjectEntry e, String key, String uploadId, int part, long offset, long len) {
@@ -189,7 +229,8 @@ final class S3Store implements Store {
 
     private static ObjectMeta toMeta(GetObjectResponse r) {
         return new ObjectMeta(r.contentType(), r.cacheControl(), r.contentEncoding(), r.contentDisposition(),
-                r.contentLanguage(), r.expires(), nonEmpty(r.metadata()));
+                r.contentLanguage(), r.expires(), nonEmpty(r.metadata()), r.tagCount() == null ? 0 : r.tagCount(),
+                Etags.opaqueEncryption(r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm()));
     }
 
     private static ObjectMeta toMeta(HeadObjectResponse r) {
