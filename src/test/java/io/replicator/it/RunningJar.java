@@ -28,7 +28,12 @@ final class RunningJar implements AutoCloseable {
     private final List<String> all = new CopyOnWriteArrayList<>();
 
     RunningJar(Path workDir, Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
+        this(JAR, workDir, env, args);
+    }
+
+    /** @param jar a camel-replicator.jar with lib/ (and maybe demo-lib/) beside it */
+    RunningJar(Path jar, Path workDir, Map<String, String> env, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", jar.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
         pb.environment().remove("CAMEL_MAIN_PROFILE");
