@@ -28,11 +28,16 @@ final class RunningJar implements AutoCloseable {
     private final List<String> all = new CopyOnWriteArrayList<>();
 
     RunningJar(Path workDir, Map<String, String> env, String... args) throws IOException {
-        this(start(workDir, env, args));
+        this(JAR, workDir, env, args);
     }
 
-    private static Process start(Path workDir, Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
+    /** @param jar a camel-replicator.jar with lib/ (and maybe demo-lib/) beside it */
+    RunningJar(Path jar, Path workDir, Map<String, String> env, String... args) throws IOException {
+        this(start(jar, workDir, env, args));
+    }
+
+    private static Process start(Path jar, Path workDir, Map<String, String> env, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", jar.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
         pb.environment().remove("CAMEL_MAIN_PROFILE");

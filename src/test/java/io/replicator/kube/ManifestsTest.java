@@ -137,11 +137,11 @@ class ManifestsTest {
                 .isEqualTo(dp.getContainers().get(0));
         assertThat(jp.getServiceAccountName()).isEqualTo(dp.getServiceAccountName());
         assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).doesNotContainEntry("app.kubernetes.io/name", "camel-replicator");
-        // A one-shot run gets the mover's JVM options; the Deployment does not.
+        // A one-shot run gets C1 only and the serial collector (docs/cold-start.md); the Deployment does not.
         assertThat(jp.getContainers().get(0).getEnv()).filteredOn(e -> e.getName().equals(OneShotJvmOptions.ENV)).singleElement()
-                .extracting(EnvVar::getValue).isEqualTo(imageEnv(OneShotJvmOptions.ENV) + " " + OneShotJvmOptions.OPTIONS);
+                .extracting(EnvVar::getValue).isEqualTo(imageEnv(OneShotJvmOptions.ENV) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         assertThat(dp.getContainers().get(0).getEnv()).filteredOn(e -> e.getName().equals(OneShotJvmOptions.ENV))
-                .noneSatisfy(e -> assertThat(e.getValue()).contains(OneShotJvmOptions.OPTIONS));
+                .noneSatisfy(e -> assertThat(e.getValue()).contains("-XX:TieredStopAtLevel"));
     }
 
     @Test
