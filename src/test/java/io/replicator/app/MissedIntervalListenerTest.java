@@ -51,4 +51,42 @@ class MissedIntervalListenerTest {
             scheduler.shutdown();
         }
     }
+
+    @Test
+    void bothTriggersOfOneJobMissingOneSlotCountOnce() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", "missed-interval-two-triggers");
+        p.setProperty("org.quartz.threadPool.threadCount", "1");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
+        Scheduler scheduler = new StdSchedulerFactory(p).getScheduler();
+        java.util.List<String> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch bothMisfired = new CountDownLatch(2);
+        scheduler.getListenerManager().addTriggerListener(new MissedIntervalListener((job, kind) -> counted.add(kind + "/" + job)));
+        scheduler.getListenerManager().addTriggerListener(new org.quartz.listeners.TriggerListenerSupport() {
+            @Override
+            public String getName() {
+                return "raw-misfires";
+            }
+
+            @Override
+            public void triggerMisfired(org.quartz.Trigger trigger) {
+                bothMisfired.countDown(); // notified after MissedIntervalListener (registration order)
+            }
+        });
+        Date hourAgo = new Date((System.currentTimeMillis() / 60_000 - 60) * 60_000);
+        try {
+            // job "db" runs on the 1st OR on Mondays: triggers "db" and "db.2" both had the same slot
+            for (String trigger : new String[] {"db", "db.2"}) {
+                scheduler.scheduleJob(JobBuilder.newJob(NoOp.class).withIdentity(trigger, "volume-source").build(),
+                        TriggerBuilder.newTrigger().withIdentity(trigger, "volume-source").startAt(hourAgo)
+                                .withSchedule(CronScheduleBuilder.cronSchedule("0 * * * * ?").withMisfireHandlingInstructionDoNothing())
+                                .build());
+            }
+            scheduler.start();
+            assertThat(bothMisfired.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(counted).containsExactly("volume-source/db");
+        } finally {
+            scheduler.shutdown();
+        }
+    }
 }
