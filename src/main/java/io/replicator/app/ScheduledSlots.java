@@ -5,12 +5,13 @@ import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 
 /**
  * One run per schedule slot: when a job has two triggers (day of month OR day of week) and both
  * fire for the same time (a Monday the 1st), only the first firing runs the job, as cron would.
  */
-public final class ScheduledSlots {
+public final class ScheduledSlots implements Processor {
     static final String JOB_HEADER = "ReplicatorJob";
     private final Map<String, Instant> lastClaimed = new ConcurrentHashMap<>();
 
@@ -24,10 +25,13 @@ public final class ScheduledSlots {
         return won[0];
     }
 
-    /** The route's filter: the job header and Quartz's scheduledFireTime header. */
-    public boolean firstFiringOfSlot(Exchange exchange) {
+    /** In the schedule's route: stops the exchange unless it is the first firing of its slot. */
+    @Override
+    public void process(Exchange exchange) {
         String job = exchange.getMessage().getHeader(JOB_HEADER, String.class);
         Date slot = exchange.getMessage().getHeader("scheduledFireTime", Date.class);
-        return job == null || slot == null || claim(job, slot.toInstant());
+        if (job != null && slot != null && !claim(job, slot.toInstant())) {
+            exchange.setRouteStop(true);
+        }
     }
 }
