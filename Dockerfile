@@ -11,6 +11,7 @@ LABEL org.opencontainers.image.title="camel-replicator" \
 RUN mkdir -p /opt/camel-replicator /var/lib/camel-replicator \
     && chown 65532:65532 /var/lib/camel-replicator
 WORKDIR /var/lib/camel-replicator
+COPY target/lib /opt/camel-replicator/lib
 COPY target/camel-replicator.jar /opt/camel-replicator/camel-replicator.jar
 
 # Non-root, numeric so runAsNonRoot can verify it without a passwd entry.

@@ -1,5 +1,6 @@
 package io.replicator.app;
 
+import io.replicator.config.ConfigException;
 import io.replicator.config.Settings;
 import io.replicator.embedded.EmbeddedS3;
 import java.net.BindException;
@@ -12,7 +13,28 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedServices {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServices.class);
 
+    /** The class whose presence says the demo's S3 server is on the classpath. */
+    static final String SERVER_CLASS = "org.gaul.s3proxy.S3Proxy";
+
     private EmbeddedServices() {
+    }
+
+    /**
+     * S3Proxy ships in demo-lib/ beside the jar, not in lib/ (what the service image holds): an
+     * enabled embedded server without it is a configuration error, told in one line.
+     */
+    static void requireServer(Settings.EmbeddedS3 cfg, ClassLoader loader) {
+        if (!cfg.enabled()) {
+            return;
+        }
+        try {
+            Class.forName(SERVER_CLASS, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new ConfigException(List.of("replicator.embedded-s3.enabled=true (the local demo) needs its S3 server, "
+                    + "S3Proxy, which is not on the classpath: it ships in demo-lib/ beside the jar (target/demo-lib/ after "
+                    + "mvn package), not in the service image. Give --config FILE with real remotes, or set "
+                    + "replicator.embedded-s3.enabled=false"));
+        }
     }
 
     static void startIfEnabled(CamelContext ctx, Settings.EmbeddedS3 cfg) throws Exception {

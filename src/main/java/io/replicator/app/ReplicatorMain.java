@@ -61,6 +61,7 @@ public final class ReplicatorMain {
                 out.print(HelpText.render(loaded));
                 return ExitCodes.OK;
             }
+            EmbeddedServices.requireServer(loaded.config().settings().embeddedS3(), ReplicatorMain.class.getClassLoader());
             if (cli.command() == CliArgs.Command.ONCE && !loaded.config().runnableJobs().contains(cli.job().orElseThrow())) {
                 throw new CliException("--once " + cli.job().get() + ": no such bucket-sync or volume-source job (configured: "
                         + String.join(", ", loaded.config().runnableJobs()) + ")");

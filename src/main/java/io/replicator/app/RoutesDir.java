@@ -47,18 +47,29 @@ final class RoutesDir {
         main.addOverrideProperty("camel.main.routes-include-pattern", String.join(",", include));
     }
 
-    /** The packaged route files the configured pattern names, one location each. */
-    private static List<String> packaged(String pattern) {
+    /**
+     * The packaged route files the configured pattern names, one location each. Named files are
+     * taken as they are; only a wildcard location is resolved (which reads every jar on the class path).
+     */
+    static List<String> packaged(String pattern) {
         List<String> out = new ArrayList<>();
-        try (DefaultCamelContext ctx = new DefaultCamelContext()) {
-            for (String p : pattern.split(",")) {
-                String folder = p.trim().substring(0, p.trim().lastIndexOf('/') + 1); // e.g. classpath:routes/
-                for (Resource r : PluginHelper.getPackageScanResourceResolver(ctx).findResources(p.trim())) {
+        for (String p : pattern.split(",")) {
+            String location = p.trim();
+            if (location.isEmpty()) {
+                continue;
+            }
+            if (!location.contains("*")) {
+                out.add(location);
+                continue;
+            }
+            String folder = location.substring(0, location.lastIndexOf('/') + 1); // e.g. classpath:routes/
+            try (DefaultCamelContext ctx = new DefaultCamelContext()) {
+                for (Resource r : PluginHelper.getPackageScanResourceResolver(ctx).findResources(location)) {
                     out.add(folder + r.getLocation().substring(r.getLocation().lastIndexOf('/') + 1));
                 }
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot list the packaged routes of " + location, e);
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot list the packaged routes of " + pattern, e);
         }
         return out;
     }
