@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Makes an AppCDS archive for camel-replicator's one-shot runs (--once, mover pods, sync-now Jobs):
+# training runs on loopback only (no network, no S3 server) record the classes each loads, then one
+# static archive is dumped from their union. Run it where the archive will be used (at image build):
+# the archive is valid only for the same JDK and the same jar + lib/ files (paths, sizes, times).
+#   bench/cds-train.sh APP_DIR ARCHIVE
+#     APP_DIR holds camel-replicator.jar and lib/ (target/ after mvn package, or the image's folder)
+# Use:  java -XX:SharedArchiveFile=ARCHIVE -jar APP_DIR/camel-replicator.jar ...
+# A missing or mismatched archive only costs the speed-up: the JVM then starts without it.
+set -euo pipefail
+APP=$(cd "$1" && pwd)
+OUT=$2
+JAR=$APP/camel-replicator.jar
+[ -f "$JAR" ] || { echo "cds-train.sh: no $JAR" >&2; exit 1; }
+T=$(mktemp -d)
+DST_PID=
+cleanup() { [ -z "$DST_PID" ] || kill "$DST_PID" 2>/dev/null || true; rm -rf "$T"; }
+trap cleanup EXIT
+cd "$T"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }
+run() { java -XX:DumpLoadedClassList="$T/$1.classlist" -jar "$JAR" "${@:2}" > "$T/$1.log" 2>&1 || { echo "cds-train.sh: training run '$1' failed:" >&2; tail -20 "$T/$1.log" >&2; exit 1; }; }
+
+# Sample data: a bucket of small files (local remotes) and a volume.
+mkdir -p a/bucket/dir b vol/src/sub vol/dst
+for i in $(seq 1 200); do head -c 3072 /dev/urandom > "a/bucket/dir/f$i"; cp "a/bucket/dir/f$i" "vol/src/sub/f$i"; done
+java -jar "$JAR" keygen --identity train > psk.txt
+chmod 600 psk.txt
+PORT=$(free_port)
+cat > c.properties <<EOF
+camel.management.port = $(free_port)
+replicator.remotes.a.type = local
+replicator.remotes.a.path = $T/a
+replicator.remotes.b.type = local
+replicator.remotes.b.path = $T/b
+replicator.bucket-sync.files.source = a
+replicator.bucket-sync.files.destination = b
+replicator.bucket-sync.files.buckets = bucket
+replicator.bucket-sync.files.create-destination-bucket = true
+replicator.volume-destination.train.path = $T/vol/dst
+replicator.volume-destination.train.bind-address = 127.0.0.1
+replicator.volume-destination.train.port = $PORT
+replicator.volume-destination.train.key-file = $T/psk.txt
+replicator.volume-source.train.path = $T/vol/src
+replicator.volume-source.train.address = 127.0.0.1
+replicator.volume-source.train.port = $PORT
+replicator.volume-source.train.key-file = $T/psk.txt
+EOF
+
+# 1. the service: boots, listens, stops on SIGTERM (its classes also serve one-shot runs)
+java -XX:DumpLoadedClassList="$T/service.classlist" -jar "$JAR" --config c.properties > service.log 2>&1 &
+DST_PID=$!
+for _ in $(seq 1 600); do (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; kill -0 "$DST_PID" 2>/dev/null || { echo "cds-train.sh: the service stopped:" >&2; tail -20 service.log >&2; exit 1; }; sleep 0.1; done
+# 2. a bucket sync, its no-change rerun and a dry run; 3. a volume sync into the service, twice
+run once-sync --config c.properties --once files
+run once-rerun --config c.properties --once files
+run once-dry --config c.properties --once files --dry-run
+rm -rf b/bucket
+run volume --config c.properties --once train
+run volume-rerun --config c.properties --once train
+kill "$DST_PID"; wait "$DST_PID" || true; DST_PID=
+
+# Union of the class lists, first-seen order; then one static archive (JDK and application classes).
+cat ./*.classlist | awk '!seen[$0]++' > all.classlist
+java -Xshare:dump -XX:SharedClassListFile=all.classlist -XX:SharedArchiveFile="$OUT" -jar "$JAR" > dump.log 2>&1 \
+  || { echo "cds-train.sh: dump failed:" >&2; tail -20 dump.log >&2; exit 1; }
+echo "cds-train.sh: $OUT ($(du -h "$OUT" | cut -f1), $(wc -l < all.classlist) classes listed)"
