@@ -72,9 +72,10 @@ final class S3SyncColdBench {
         return Files.writeString(work.resolve("cold" + round + ".properties"), b.toString());
     }
 
-    private static void add(Map<String, List<S3BenchTools.Run>> m, String scenario, S3BenchTools.Run run, String who) {
+    private void add(Map<String, List<S3BenchTools.Run>> m, String scenario, S3BenchTools.Run run, String who) {
         if (run.exit() != 0) {
-            throw new IllegalStateException(who + " failed (exit " + run.exit() + "): " + run.output());
+            throw new IllegalStateException(who + " failed (exit " + run.exit() + "; S3 servers alive: source " + src.isAlive()
+                    + ", destination " + dst.isAlive() + ", their stderr in java.io.tmpdir/s3-bench-server*.log): " + run.output());
         }
         m.computeIfAbsent(scenario, k -> new ArrayList<>()).add(run);
     }
