@@ -45,7 +45,7 @@ public final class PskColdBench {
         for (int r = 0; r < rounds; r++) {
             for (boolean oursTurn : new boolean[] {r % 2 == 0, r % 2 == 1}) {
                 if (oursTurn) {
-                    S3BenchTools.Run run = S3BenchTools.timed(List.of(java, "-Xms512m", "-Xmx1g", "-cp",
+                    S3BenchTools.Run run = S3BenchTools.timed(List.of(java, "-Xms512m", "-Xmx1g", "-Dbench.handshakeSeconds=120", "-cp",
                             System.getProperty("java.class.path"), PskColdBench.class.getName(), "--one", keys.toString(),
                             String.valueOf(mib)), Map.of());
                     if (run.exit() != 0) {
