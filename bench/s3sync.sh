@@ -6,7 +6,8 @@
 # Env: BENCH_COLD_ROUNDS (3), BENCH_COLD_OBJECTS (20000 x 1 KiB), BENCH_WARM=0 skips the warm part,
 #      BENCH_ROUNDS (3), BENCH_WARMUPS (6 runs of (a) by both tools first), BENCH_HUGE=0 skips the
 #      100,000-object listing (it takes minutes). REPLICATOR_JAR runs another jar as ours (default: the
-#      one built here, target/camel-replicator.jar); JAVA picks the JVM, JAVA_OPTS adds flags.
+#      one built here, target/camel-replicator.jar; several, space-separated, run in turn every round);
+#      JAVA picks the JVM, JAVA_OPTS adds flags.
 set -euo pipefail
 command -v rclone >/dev/null 2>&1 || { echo "rclone not found on PATH (Debian package rclone 1.60)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time not found (Debian package time), needed for peak RSS" >&2; exit 1; }
@@ -17,7 +18,11 @@ fi
 mvn -B -o -q test-compile
 mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-export BENCH_OURS="${JAVA:-java} ${JAVA_OPTS:-} -jar $(realpath "${REPLICATOR_JAR:-target/camel-replicator.jar}")"
-BENCH_OURS=$(echo "$BENCH_OURS" | tr -s ' ')
+# several jars (REPLICATOR_JAR="before.jar after.jar") run in turn every round: "ours 1", "ours 2"
+BENCH_OURS=""
+for jar in ${REPLICATOR_JAR:-target/camel-replicator.jar}; do
+  BENCH_OURS="${BENCH_OURS:+$BENCH_OURS|}${JAVA:-java} ${JAVA_OPTS:-} -jar $(realpath "$jar")"
+done
+export BENCH_OURS=$(echo "$BENCH_OURS" | tr -s ' ')
 echo "rclone: $(rclone version 2>/dev/null | head -1), java: $(${JAVA:-java} -version 2>&1 | head -1), cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 exec java -Xmx1g -cp "$CP" io.replicator.bench.S3SyncBench "$@"

@@ -7,7 +7,8 @@
 # BENCH_DIR=... to change; about 5.5 GB), builds offline, prints tables with ratios.
 # Usage: bench/volume.sh [small]      (small: 2,000 files, 2 x 64 MiB)   KEEP=1 keeps the data.
 #        STREAMS=n sets our parallel streams (default 4); WARMUPS=n our JIT warm-up sessions (default 12).
-#        REPLICATOR_JAR runs another jar as ours in the cold part (default: the one built here); JAVA
+#        REPLICATOR_JAR runs another jar as ours in the cold part (default: the one built here; several,
+#        space-separated, run in turn every round, the destination service runs the last); JAVA
 #        picks its JVM, JAVA_OPTS adds flags.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +48,11 @@ if [ "$(id -u)" = 0 ] && [ "${FRESH_FS:-1}" = 1 ] && command -v mkfs.ext4 >/dev/
 fi
 
 echo "== run ($(rsync --version | head -1); $(stunnel4 -version 2>&1 | head -1); $(${JAVA:-java} -version 2>&1 | head -1); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-BENCH_OURS=$(echo "${JAVA:-java} ${JAVA_OPTS:-} -jar $(realpath "${REPLICATOR_JAR:-target/camel-replicator.jar}")" | tr -s ' ')
+BENCH_OURS=""  # several jars (REPLICATOR_JAR="before.jar after.jar") run in turn every round
+for jar in ${REPLICATOR_JAR:-target/camel-replicator.jar}; do
+  BENCH_OURS="${BENCH_OURS:+$BENCH_OURS|}${JAVA:-java} ${JAVA_OPTS:-} -jar $(realpath "$jar")"
+done
+BENCH_OURS=$(echo "$BENCH_OURS" | tr -s ' ')
 BENCH_OURS="$BENCH_OURS" java -Xmx1g -Drounds="${COLD_ROUNDS:-5}" -cp "$CP" io.replicator.bench.VolumeColdBench "$DATA"
 if [ "${BENCH_WARM:-1}" = 0 ]; then exit 0; fi
 echo; echo "WARM (ours in a warmed-up JVM, as in the service):"

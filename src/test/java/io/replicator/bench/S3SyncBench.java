@@ -65,8 +65,8 @@ public final class S3SyncBench {
             dstAdmin = S3ClientFactory.create(S3Remote.of("b", d.direct, d.accessKey, d.secretKey));
             int coldObjects = Integer.parseInt(System.getenv().getOrDefault("BENCH_COLD_OBJECTS", "20000"));
             fill(srcAdmin, "cold", coldObjects, 1024, 4);
-            new S3SyncColdBench(s, d, dstAdmin, List.of(System.getenv().getOrDefault("BENCH_OURS",
-                    "java -jar target/camel-replicator.jar").split(" "))).run("cold",
+            new S3SyncColdBench(s, d, dstAdmin, java.util.Arrays.stream(System.getenv().getOrDefault("BENCH_OURS",
+                    "java -jar target/camel-replicator.jar").split("\\|")).map(c -> List.of(c.trim().split(" "))).toList()).run("cold",
                     String.format(Locale.ROOT, "%,d x 1 KiB", coldObjects),
                     Integer.parseInt(System.getenv().getOrDefault("BENCH_COLD_ROUNDS", "3")));
             if ("0".equals(System.getenv("BENCH_WARM"))) {

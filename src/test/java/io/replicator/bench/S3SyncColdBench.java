@@ -20,34 +20,40 @@ final class S3SyncColdBench {
     private final S3BenchProcess src;
     private final S3BenchProcess dst;
     private final S3Client dstAdmin;
-    private final List<String> ourCommand;
+    private final List<List<String>> ourCommands;
     private final Path work;
-    private final Map<String, List<S3BenchTools.Run>> ours = new LinkedHashMap<>();
+    private final Map<String, List<S3BenchTools.Run>> ours = new LinkedHashMap<>(); // scenario + " | ours N"
     private final Map<String, List<S3BenchTools.Run>> rclone = new LinkedHashMap<>();
 
-    S3SyncColdBench(S3BenchProcess src, S3BenchProcess dst, S3Client dstAdmin, List<String> ourCommand) throws IOException {
+    /** @param ourCommands how ours runs; several (e.g. two builds) are run in turn every round */
+    S3SyncColdBench(S3BenchProcess src, S3BenchProcess dst, S3Client dstAdmin, List<List<String>> ourCommands) throws IOException {
         this.src = src;
         this.dst = dst;
         this.dstAdmin = dstAdmin;
-        this.ourCommand = ourCommand;
+        this.ourCommands = ourCommands;
         this.work = Files.createTempDirectory("s3sync-cold");
     }
 
     /** {@code bucket} holds the data set already (e.g. 20,000 x 1 KiB). */
     void run(String bucket, String label, int rounds) throws Exception {
         for (int r = 1; r <= rounds; r++) {
-            String oursTo = "cold-ours-" + r;
             String rcloneTo = "cold-rclone-" + r;
-            dstAdmin.createBucket(b -> b.bucket(oursTo));
             dstAdmin.createBucket(b -> b.bucket(rcloneTo));
-            Path cfg = config(r, bucket, oursTo);
+            List<Path> configs = new ArrayList<>();
+            for (int v = 1; v <= ourCommands.size(); v++) {
+                String oursTo = "cold-ours" + v + "-" + r;
+                dstAdmin.createBucket(b -> b.bucket(oursTo));
+                configs.add(config(r, bucket, oursTo, v));
+            }
             for (String scenario : List.of("first sync of " + label, "no-change rerun")) {
                 boolean oursFirst = r % 2 == 1;
                 for (boolean oursTurn : new boolean[] {oursFirst, !oursFirst}) {
                     if (oursTurn) {
-                        List<String> cmd = new ArrayList<>(ourCommand);
-                        cmd.addAll(List.of("--config", cfg.toString(), "--once", "cold" + r));
-                        add(ours, scenario, S3BenchTools.timed(cmd, Map.of()), "ours");
+                        for (int v = 0; v < ourCommands.size(); v++) {
+                            List<String> cmd = new ArrayList<>(ourCommands.get(v));
+                            cmd.addAll(List.of("--config", configs.get(v).toString(), "--once", "cold" + r));
+                            add(ours, scenario + " | ours " + (v + 1), S3BenchTools.timed(cmd, Map.of()), "ours");
+                        }
                     } else {
                         add(rclone, scenario, S3BenchTools.timed(List.of("rclone", "sync", "SRC:" + bucket, "DST:" + rcloneTo),
                                 S3BenchTools.rcloneEnv(src, dst)), "rclone");
@@ -58,7 +64,7 @@ final class S3SyncColdBench {
         print(rounds);
     }
 
-    private Path config(int round, String from, String to) throws IOException {
+    private Path config(int round, String from, String to, int variant) throws IOException {
         StringBuilder b = new StringBuilder();
         for (var e : Map.of("src", src, "dst", dst).entrySet()) {
             String p = "replicator.remotes." + e.getKey() + ".";
@@ -69,7 +75,7 @@ final class S3SyncColdBench {
         String j = "replicator.bucket-sync.cold" + round + ".";
         b.append(j).append("source = src\n").append(j).append("destination = dst\n")
                 .append(j).append("buckets = ").append(from).append(':').append(to).append('\n');
-        return Files.writeString(work.resolve("cold" + round + ".properties"), b.toString());
+        return Files.writeString(work.resolve("cold" + round + "-" + variant + ".properties"), b.toString());
     }
 
     private void add(Map<String, List<S3BenchTools.Run>> m, String scenario, S3BenchTools.Run run, String who) {
@@ -81,14 +87,16 @@ final class S3SyncColdBench {
     }
 
     private void print(int rounds) {
-        System.out.printf(Locale.ROOT, "%nCOLD (fresh process per run, as a sync-now Job or CronJob): ours = %s --once,"
-                + " rclone sync 1.60 (default flags); median of %d interleaved rounds; ours/rclone < 1: ours faster%n",
-                String.join(" ", ourCommand), rounds);
+        System.out.printf(Locale.ROOT, "%nCOLD (fresh process per run, as a sync-now Job or CronJob): ours = <command> --once,"
+                + " rclone sync 1.60 (default flags); median of %d interleaved rounds; ours/rclone < 1: ours faster%n", rounds);
+        for (int v = 0; v < ourCommands.size(); v++) {
+            System.out.printf(Locale.ROOT, "  ours %d: %s%n", v + 1, String.join(" ", ourCommands.get(v)));
+        }
         System.out.printf(Locale.ROOT, "%-34s %8s %9s %12s %12s %12s %13s%n", "scenario", "ours s", "rclone s", "ours/rclone",
                 "ours RSS MiB", "rclone RSS", "cpu s o/r");
         for (String sc : ours.keySet()) {
             List<S3BenchTools.Run> o = ours.get(sc);
-            List<S3BenchTools.Run> r = rclone.get(sc);
+            List<S3BenchTools.Run> r = rclone.get(sc.substring(0, sc.indexOf(" | ")));
             double os = median(o, S3BenchTools.Run::seconds);
             double rs = median(r, S3BenchTools.Run::seconds);
             System.out.printf(Locale.ROOT, "%-34s %8.2f %9.2f %11.2fx %12.0f %12.0f %6.2f/%-6.2f%n", sc, os, rs, os / rs,

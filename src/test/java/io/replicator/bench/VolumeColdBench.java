@@ -35,7 +35,10 @@ public final class VolumeColdBench {
         int size = Integer.getInteger("size", 3072);
         int rounds = Integer.getInteger("rounds", 5);
         int warmups = Integer.getInteger("warmups", 4);
-        List<String> ours = List.of(System.getenv().getOrDefault("BENCH_OURS", "java -jar target/camel-replicator.jar").split(" "));
+        // several commands separated by '|' (e.g. two builds) run in turn every round; the destination runs the last
+        List<List<String>> variants = java.util.Arrays.stream(System.getenv().getOrDefault("BENCH_OURS",
+                "java -jar target/camel-replicator.jar").split("\\|")).map(c -> List.of(c.trim().split(" "))).toList();
+        List<String> ours = variants.get(variants.size() - 1);
         Path src = work.resolve("src");
         Path dstO = work.resolve("dst-ours");
         Path dstR = work.resolve("dst-rsync");
@@ -50,7 +53,9 @@ public final class VolumeColdBench {
             jobs.add("warm" + i);
         }
         for (int r = 1; r <= rounds; r++) {
-            jobs.add("cold" + r);
+            for (int v = 1; v <= variants.size(); v++) {
+                jobs.add("cold" + r + "-" + v);
+            }
         }
         StringBuilder dstCfg = new StringBuilder("camel.management.port = " + freePort() + "\n");
         StringBuilder srcCfg = new StringBuilder();
@@ -75,7 +80,8 @@ public final class VolumeColdBench {
         Process service = new ProcessBuilder(serviceCmd).redirectErrorStream(true)
                 .redirectOutput(work.resolve("destination.log").toFile()).start();
         List<S3BenchTools.Run> warm = new ArrayList<>();
-        List<S3BenchTools.Run> oursRuns = new ArrayList<>();
+        List<List<S3BenchTools.Run>> oursRuns = new ArrayList<>();
+        variants.forEach(v -> oursRuns.add(new ArrayList<>()));
         List<VolumeBenchRsync.Result> rsyncRuns = new ArrayList<>();
         try (VolumeBenchRsync rsync = new VolumeBenchRsync(Files.createDirectories(work.resolve("stunnel")), dstR, psk,
                 freePort(), freePort())) {
@@ -94,29 +100,40 @@ public final class VolumeColdBench {
                     readAll(src);
                     flush();
                     if (oursTurn) {
-                        oursRuns.add(once(ours, srcFile, "cold" + r, src));
+                        for (int v = 0; v < variants.size(); v++) {
+                            if (v > 0) {
+                                readAll(src);
+                                flush();
+                            }
+                            oursRuns.get(v).add(once(variants.get(v), srcFile, "cold" + r + "-" + (v + 1), src));
+                        }
                     } else {
                         rsyncRuns.add(rsync.sync(src, "cold" + r, dstR.resolve("cold" + r)));
                     }
                 }
             }
-            check(src, dstO.resolve("cold" + rounds));
+            check(src, dstO.resolve("cold" + rounds + "-" + variants.size()));
             check(src, dstR.resolve("cold" + rounds));
         } finally {
             service.destroy();
+            service.waitFor(60, java.util.concurrent.TimeUnit.SECONDS); // it holds files on the mount volume.sh unmounts
         }
-        double o = S3BenchTools.median(oursRuns.stream().map(S3BenchTools.Run::seconds).toList());
         double r = S3BenchTools.median(rsyncRuns.stream().map(VolumeBenchRsync.Result::seconds).toList());
-        System.out.printf(Locale.ROOT, "%nCOLD (a mover pod): a fresh source process per sync (%s --once JOB --from-path DIR)"
-                + " into a warm destination service, vs rsync -aAhHSxz through stunnel (TLS 1.3 PSK) + delete pass"
+        System.out.printf(Locale.ROOT, "%nCOLD (a mover pod): a fresh source process per sync (<command> --once JOB --from-path DIR)"
+                + " into a warm destination service (%s), vs rsync -aAhHSxz through stunnel (TLS 1.3 PSK) + delete pass"
                 + " + sync -f; %,d x %d B into empty directories; median of %d interleaved rounds%n",
                 String.join(" ", ours), files, size, rounds);
-        System.out.printf(Locale.ROOT, "  ours   %6.2f s  (rounds %s; peak RSS %.0f MiB, cpu %.2f s)%n", o, seconds(oursRuns),
-                S3BenchTools.median(oursRuns.stream().map(x -> x.maxRssKib() / 1024.0).toList()),
-                S3BenchTools.median(oursRuns.stream().map(S3BenchTools.Run::cpuSeconds).toList()));
+        for (int v = 0; v < variants.size(); v++) {
+            List<S3BenchTools.Run> runs = oursRuns.get(v);
+            double o = S3BenchTools.median(runs.stream().map(S3BenchTools.Run::seconds).toList());
+            System.out.printf(Locale.ROOT, "  ours %d %6.2f s  (rounds %s; peak RSS %.0f MiB, cpu %.2f s) = %.2fx rsync"
+                    + " (target <= 2.0x): %s%n", v + 1, o, seconds(runs),
+                    S3BenchTools.median(runs.stream().map(x -> x.maxRssKib() / 1024.0).toList()),
+                    S3BenchTools.median(runs.stream().map(S3BenchTools.Run::cpuSeconds).toList()), o / r,
+                    String.join(" ", variants.get(v)));
+        }
         System.out.printf(Locale.ROOT, "  rsync  %6.2f s  (rounds %s)%n", r, String.join(" ", rsyncRuns.stream()
                 .map(x -> String.format(Locale.ROOT, "%.2f", x.seconds())).toList()));
-        System.out.printf(Locale.ROOT, "  ours / rsync = %.2fx (target <= 2.0x)%n", o / r);
     }
 
     private static S3BenchTools.Run once(List<String> ours, Path cfg, String job, Path from) throws Exception {
