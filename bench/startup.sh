@@ -4,12 +4,13 @@
 # `rclone sync` of the same directories, interleaved; then the service's time to ready and its idle RSS.
 # Usage: bench/startup.sh [rounds]   (default 5; medians reported)
 # Ours runs as the README's run command does: REPLICATOR_JAR (default target/camel-replicator.jar,
-# built here) with JAVA (default java); JAVA_OPTS adds JVM flags.
+# built here; several, space-separated, run in turn every round) with JAVA (default java); JAVA_OPTS
+# adds JVM flags.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-5}
 JAVA=${JAVA:-java}
-JAR=${REPLICATOR_JAR:-target/camel-replicator.jar}
+read -r -a JARS <<< "${REPLICATOR_JAR:-target/camel-replicator.jar}"
 for bin in rclone curl /usr/bin/time "$JAVA"; do
   command -v "$bin" >/dev/null || { echo "startup.sh: '$bin' is required but not installed" >&2; exit 1; }
 done
@@ -44,30 +45,40 @@ timed() { /usr/bin/time -f "%e %M %U %S" -o "$W/time" "$@" >"$W/out" 2>&1 || { c
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 echo "== $("$JAVA" -version 2>&1 | head -1); $(rclone version | head -1); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-: > "$W/ours"; : > "$W/rclone"
+N=${#JARS[@]}
+for v in $(seq 1 "$N"); do : > "$W/ours$v"; done
+: > "$W/rclone"
 for r in $(seq 1 "$ROUNDS"); do
   for who in $( [ $((r % 2)) = 1 ] && echo "ours rclone" || echo "rclone ours"); do
     if [ "$who" = ours ]; then
-      # shellcheck disable=SC2086
-      timed "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" --config "$W/local.properties" --once trivial >> "$W/ours"
+      for v in $(seq 1 "$N"); do
+        # shellcheck disable=SC2086
+        timed "$JAVA" ${JAVA_OPTS:-} -jar "${JARS[$((v - 1))]}" --config "$W/local.properties" --once trivial >> "$W/ours$v"
+      done
     else
       timed rclone sync "$W/src/photos" "$W/rclone-dst" >> "$W/rclone"
     fi
   done
 done
-o=$(cut -d' ' -f1 "$W/ours" | median); c=$(cut -d' ' -f1 "$W/rclone" | median)
+c=$(cut -d' ' -f1 "$W/rclone" | median)
+report() { # NAME FILE
+  printf "  %-8s %6.2f s wall (rounds: %s), peak RSS %d MiB, cpu %.2f s\n" "$1" "$(cut -d' ' -f1 "$2" | median)" \
+    "$(cut -d' ' -f1 "$2" | tr '\n' ' ')" "$(( $(cut -d' ' -f2 "$2" | median | cut -d. -f1) / 1024 ))" \
+    "$(awk '{ print $3 + $4 }' "$2" | median)"
+}
 echo
-echo "trivial --once, whole process (median of $ROUNDS, interleaved with rclone):"
-printf "  ours   %5.2f s wall (rounds: %s), peak RSS %d MiB, cpu %.2f s\n" "$o" "$(cut -d' ' -f1 "$W/ours" | tr '\n' ' ')" \
-  "$(( $(cut -d' ' -f2 "$W/ours" | median | cut -d. -f1) / 1024 ))" "$(awk '{ print $3 + $4 }' "$W/ours" | median)"
-printf "  rclone %5.2f s wall (rounds: %s), peak RSS %d MiB, cpu %.2f s\n" "$c" "$(cut -d' ' -f1 "$W/rclone" | tr '\n' ' ')" \
-  "$(( $(cut -d' ' -f2 "$W/rclone" | median | cut -d. -f1) / 1024 ))" "$(awk '{ print $3 + $4 }' "$W/rclone" | median)"
-printf "  ours / rclone = %.1fx (target: ours <= 1.0 s)\n" "$(echo "$o $c" | awk '{ print $1 / $2 }')"
+echo "trivial --once, whole process (median of $ROUNDS, interleaved with rclone; target: ours <= 1.0 s):"
+for v in $(seq 1 "$N"); do
+  report "ours $v" "$W/ours$v"
+  printf "           = %.1fx rclone; %s\n" "$(echo "$(cut -d' ' -f1 "$W/ours$v" | median) $c" | awk '{ print $1 / $2 }')" \
+    "$JAVA ${JAVA_OPTS:-} -jar ${JARS[$((v - 1))]}"
+done
+report rclone "$W/rclone"
 
-# The service: time until /observe/health/ready answers 200, then RSS after 10 s idle.
+# The service (the last jar): time until /observe/health/ready answers 200, then RSS after 10 s idle.
 t0=$(date +%s.%N)
 # shellcheck disable=SC2086
-"$JAVA" ${JAVA_OPTS:-} -jar "$JAR" --config "$W/local.properties" >"$W/service.log" 2>&1 &
+"$JAVA" ${JAVA_OPTS:-} -jar "${JARS[$((N - 1))]}" --config "$W/local.properties" >"$W/service.log" 2>&1 &
 SERVICE=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$PORT/observe/health/ready"; do
   kill -0 "$SERVICE" 2>/dev/null || { cat "$W/service.log" >&2; echo "the service exited" >&2; exit 1; }
@@ -79,4 +90,4 @@ sleep 10
 rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$SERVICE/status")
 kill -TERM "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; SERVICE=""
 echo
-echo "service (not in a container): ready after $(printf %.2f "$ready") s (curl polling every 50 ms), idle RSS $rss MiB after 10 s"
+echo "service (${JARS[$((N - 1))]}, not in a container): ready after $(printf %.2f "$ready") s (curl polling every 50 ms), idle RSS $rss MiB after 10 s"
