@@ -103,15 +103,19 @@ s3() {
   mkdir -p "$WORK/s3/objects"
   mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$cp" >/dev/null
   local tcp="$PWD/target/test-classes:$PWD/target/classes:$(cat "$cp")"
-  start_server() { # prints "proxyPort"
-    local fifo=$WORK/s3/$1.in; mkfifo "$fifo"
-    (java -Xmx1g -cp "$tcp" io.replicator.bench.S3BenchServer "$1-ak" "$1-secret" < "$fifo" > "$WORK/s3/$1.out" 2>&1) & PIDS+=($!)
-    exec {fd}> "$fifo"; eval "S3FD_$1=$fd"
-    for _ in $(seq 1 300); do grep -q READY "$WORK/s3/$1.out" 2>/dev/null && break; sleep 0.1; done
-    awk '/READY/{print $2}' "$WORK/s3/$1.out"
+  # S3BenchServer stops at EOF on stdin: each reads a fifo this shell keeps open until it exits.
+  start_server() { # start_server NAME: sets PORT_<NAME> to its (counting) proxy port
+    local fifo=$WORK/s3/$1.in
+    mkfifo "$fifo"
+    java -Xmx1g -cp "$tcp" io.replicator.bench.S3BenchServer "$1-ak" "$1-secret" < "$fifo" > "$WORK/s3/$1.out" 2>&1 &
+    PIDS+=($!)
+    exec {fd}> "$fifo"
+    for _ in $(seq 1 600); do grep -q READY "$WORK/s3/$1.out" 2>/dev/null && break; sleep 0.1; done
+    grep -q READY "$WORK/s3/$1.out" || { echo "S3BenchServer $1 did not start:" >&2; cat "$WORK/s3/$1.out" >&2; exit 1; }
+    eval "PORT_$1=$(awk '/READY/{print $2}' "$WORK/s3/$1.out")"
   }
-  local sp dp
-  sp=$(start_server src); dp=$(start_server dst)
+  start_server src; start_server dst
+  local sp=$PORT_src dp=$PORT_dst
   export RCLONE_CONFIG=/dev/null
   export RCLONE_CONFIG_SRC_TYPE=s3 RCLONE_CONFIG_SRC_PROVIDER=Other RCLONE_CONFIG_SRC_ENDPOINT=http://127.0.0.1:$sp \
          RCLONE_CONFIG_SRC_ACCESS_KEY_ID=src-ak RCLONE_CONFIG_SRC_SECRET_ACCESS_KEY=src-secret

@@ -84,6 +84,8 @@ public final class ReplicatorMain {
         if (cli.command() == CliArgs.Command.ONCE) {
             // A one-shot run ("sync now" Job) must not clash with a running service's port.
             main.addOverrideProperty("camel.management.enabled", "false");
+            // Nothing scrapes a one-shot run: Camel's metrics would load ~600 classes (Jackson) for nothing.
+            main.addOverrideProperty("camel.metrics.enabled", "false");
         }
         RoutesDir.addTo(main, loaded);
         main.addMainListener(new ReplicatorSetup(main, loaded.config(), cli, env, exitCode));

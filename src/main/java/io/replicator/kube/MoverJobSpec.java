@@ -36,7 +36,7 @@ final class MoverJobSpec {
         mover.setStartupProbe(null);
         mover.setPorts(new ArrayList<>());
         mover.setArgs(new ArrayList<>(req.args()));
-        mover.setEnv(withEnv(mover.getEnv(), req.env()));
+        mover.setEnv(OneShotJvmOptions.appendTo(withEnv(mover.getEnv(), req.env())));
         List<VolumeMount> mounts = new ArrayList<>(mover.getVolumeMounts() == null ? List.of() : mover.getVolumeMounts());
         mounts.removeIf(m -> DATA_VOLUME.equals(m.getName()) || req.mountPath().equals(m.getMountPath()));
         mounts.add(new VolumeMountBuilder().withName(DATA_VOLUME).withMountPath(req.mountPath()).build());

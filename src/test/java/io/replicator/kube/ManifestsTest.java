@@ -136,6 +136,11 @@ class ManifestsTest {
                 .isEqualTo(dp.getContainers().get(0));
         assertThat(jp.getServiceAccountName()).isEqualTo(dp.getServiceAccountName());
         assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).doesNotContainEntry("app.kubernetes.io/name", "camel-replicator");
+        // A one-shot run gets the mover's JVM options; the Deployment does not.
+        assertThat(jp.getContainers().get(0).getEnv()).filteredOn(e -> e.getName().equals(OneShotJvmOptions.ENV)).singleElement()
+                .satisfies(e -> assertThat(e.getValue()).endsWith(" " + OneShotJvmOptions.OPTIONS));
+        assertThat(dp.getContainers().get(0).getEnv()).filteredOn(e -> e.getName().equals(OneShotJvmOptions.ENV))
+                .noneSatisfy(e -> assertThat(e.getValue()).contains(OneShotJvmOptions.OPTIONS));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.replicator.kube.ClusterSimulator.Observed;
@@ -62,7 +63,25 @@ class MoverJobsTest {
         assertThat(mover.getName()).isEqualTo("replicator");
         assertThat(mover.getEnv()).extracting(EnvVar::getName, EnvVar::getValue).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("REPLICATOR_KUBERNETES_ENABLED", "true"),
-                org.assertj.core.groups.Tuple.tuple("JAVA_OPTS", "-Xmx64m"));
+                org.assertj.core.groups.Tuple.tuple("JAVA_OPTS", "-Xmx64m"),
+                org.assertj.core.groups.Tuple.tuple("JAVA_TOOL_OPTIONS", OneShotJvmOptions.OPTIONS));
+    }
+
+    @Test
+    void theMoverRunsWithTheOneShotJvmOptionsAfterTheBasesOwn() throws Exception {
+        Future<Observed> seen = cluster.jobStatus("ns1", "camel-replicator-app-mover",
+                new JobStatusBuilder().withSucceeded(1).build());
+        PodSpec base = MoverFixtures.appPodSpec();
+        base.getContainers().get(0).getEnv().add(new EnvVar("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75", null));
+
+        assertThat(movers.run(new MoverJobRequest("ns1", "app", base, null, "camel-replicator-app-src", "/mover/data",
+                List.of("--once", "app"), Map.of(), LONG, Duration.ofMinutes(10))).succeeded()).isTrue();
+
+        Container mover = seen.get().job().getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(mover.getEnv()).filteredOn(e -> e.getName().equals("JAVA_TOOL_OPTIONS")).singleElement()
+                .extracting(EnvVar::getValue).isEqualTo("-XX:MaxRAMPercentage=75 " + OneShotJvmOptions.OPTIONS);
+        assertThat(base.getContainers().get(0).getEnv()).filteredOn(e -> e.getName().equals("JAVA_TOOL_OPTIONS"))
+                .singleElement().extracting(EnvVar::getValue).as("the service's own spec").isEqualTo("-XX:MaxRAMPercentage=75");
     }
 
     @Test

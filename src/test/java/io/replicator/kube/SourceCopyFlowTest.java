@@ -109,7 +109,8 @@ class SourceCopyFlowTest extends SourceCopyFlowFixture {
                 org.assertj.core.groups.Tuple.tuple("JAVA_OPTS", "-Xmx256m"),
                 org.assertj.core.groups.Tuple.tuple("REPLICATOR_VOLUME_SOURCE_APP_PATH", "/mover/data"),
                 org.assertj.core.groups.Tuple.tuple("REPLICATOR_VOLUME_SOURCE_APP_COPY_METHOD", "Direct"),
-                org.assertj.core.groups.Tuple.tuple("REPLICATOR_KUBERNETES_ENABLED", "false"));
+                org.assertj.core.groups.Tuple.tuple("REPLICATOR_KUBERNETES_ENABLED", "false"),
+                org.assertj.core.groups.Tuple.tuple("JAVA_TOOL_OPTIONS", OneShotJvmOptions.OPTIONS));
         assertThat(c.getLivenessProbe()).isNull();
         assertThat(c.getReadinessProbe()).isNull();
         assertThat(c.getPorts()).isEmpty();
