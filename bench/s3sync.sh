@@ -7,7 +7,7 @@
 #      BENCH_ROUNDS (3), BENCH_WARMUPS (6 runs of (a) by both tools first), BENCH_HUGE=0 skips the
 #      100,000-object listing (it takes minutes). REPLICATOR_JAR runs another jar as ours (default: the
 #      one built here, target/camel-replicator.jar; several, space-separated, run in turn every round);
-#      JAVA picks the JVM, JAVA_OPTS adds flags.
+#      JAVA picks the JVM, JAVA_OPTS adds flags; OURS_CMDS="cmd1|cmd2" gives whole commands instead.
 set -euo pipefail
 command -v rclone >/dev/null 2>&1 || { echo "rclone not found on PATH (Debian package rclone 1.60)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time not found (Debian package time), needed for peak RSS" >&2; exit 1; }
@@ -23,6 +23,8 @@ BENCH_OURS=""
 for jar in ${REPLICATOR_JAR:-target/camel-replicator.jar}; do
   BENCH_OURS="${BENCH_OURS:+$BENCH_OURS|}${JAVA:-java} ${JAVA_OPTS:-} -jar $(realpath "$jar")"
 done
+# OURS_CMDS='cmd 1|cmd 2' gives the commands as they are (e.g. one build with and without JVM flags)
+BENCH_OURS=${OURS_CMDS:-$BENCH_OURS}
 export BENCH_OURS=$(echo "$BENCH_OURS" | tr -s ' ')
 echo "rclone: $(rclone version 2>/dev/null | head -1), java: $(${JAVA:-java} -version 2>&1 | head -1), cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 exec java -Xmx1g -cp "$CP" io.replicator.bench.S3SyncBench "$@"

@@ -52,6 +52,8 @@ BENCH_OURS=""  # several jars (REPLICATOR_JAR="before.jar after.jar") run in tur
 for jar in ${REPLICATOR_JAR:-target/camel-replicator.jar}; do
   BENCH_OURS="${BENCH_OURS:+$BENCH_OURS|}${JAVA:-java} ${JAVA_OPTS:-} -jar $(realpath "$jar")"
 done
+# OURS_CMDS='cmd 1|cmd 2' gives the commands as they are (e.g. one build with and without JVM flags)
+BENCH_OURS=${OURS_CMDS:-$BENCH_OURS}
 BENCH_OURS=$(echo "$BENCH_OURS" | tr -s ' ')
 BENCH_OURS="$BENCH_OURS" java -Xmx1g -Drounds="${COLD_ROUNDS:-5}" -cp "$CP" io.replicator.bench.VolumeColdBench "$DATA"
 if [ "${BENCH_WARM:-1}" = 0 ]; then exit 0; fi
