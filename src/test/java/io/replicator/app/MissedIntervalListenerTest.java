@@ -24,13 +24,18 @@ class MissedIntervalListenerTest {
         }
     }
 
-    @Test
-    void aMisfiredSlotIsReported() throws Exception {
+    /** One worker, misfires noticed after 1 s. */
+    private static Scheduler scheduler(String name) throws Exception {
         Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", "missed-interval-test");
+        p.setProperty("org.quartz.scheduler.instanceName", name);
         p.setProperty("org.quartz.threadPool.threadCount", "1");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
-        Scheduler scheduler = new StdSchedulerFactory(p).getScheduler();
+        return new StdSchedulerFactory(p).getScheduler();
+    }
+
+    @Test
+    void aMisfiredSlotIsReported() throws Exception {
+        Scheduler scheduler = scheduler("missed-interval-test");
         CountDownLatch missed = new CountDownLatch(1);
         AtomicReference<String> seen = new AtomicReference<>();
         scheduler.getListenerManager().addTriggerListener(new MissedIntervalListener((job, kind) -> {
@@ -54,11 +59,7 @@ class MissedIntervalListenerTest {
 
     @Test
     void bothTriggersOfOneJobMissingOneSlotCountOnce() throws Exception {
-        Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", "missed-interval-two-triggers");
-        p.setProperty("org.quartz.threadPool.threadCount", "1");
-        p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
-        Scheduler scheduler = new StdSchedulerFactory(p).getScheduler();
+        Scheduler scheduler = scheduler("missed-interval-two-triggers");
         java.util.List<String> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
         CountDownLatch bothMisfired = new CountDownLatch(2);
         scheduler.getListenerManager().addTriggerListener(new MissedIntervalListener((job, kind) -> counted.add(kind + "/" + job)));

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -112,8 +111,8 @@ public final class VolumeColdBench {
                     }
                 }
             }
-            check(src, dstO.resolve("cold" + rounds + "-" + variants.size()));
-            check(src, dstR.resolve("cold" + rounds));
+            VolumeBench.check(src, dstO.resolve("cold" + rounds + "-" + variants.size()));
+            VolumeBench.check(src, dstR.resolve("cold" + rounds));
         } finally {
             service.destroy();
             service.waitFor(60, java.util.concurrent.TimeUnit.SECONDS); // it holds files on the mount volume.sh unmounts
@@ -181,14 +180,5 @@ public final class VolumeColdBench {
 
     private static void flush() throws IOException, InterruptedException {
         new ProcessBuilder("sync").inheritIO().start().waitFor();
-    }
-
-    private static void check(Path src, Path dst) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("rsync", "-aHn", "-i", "--checksum", "--delete", src + "/", dst + "/")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0 || !out.isEmpty()) {
-            throw new IllegalStateException(dst + " differs from the source:\n" + out);
-        }
     }
 }
