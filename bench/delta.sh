@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Delta engine vs real rsync, side by side in one run (see src/test/java/io/replicator/bench/DeltaBench.java).
 # Creates its data under a temp dir on /tmp (about 3.5 GB), builds offline, prints two tables with ratios.
+# First COLD (DeltaColdBench: ours in a fresh JVM per file vs a fresh rsync, COLD_ROUNDS interleaved
+# rounds, default 3), then WARM (DeltaBench: after a JIT warm-up, as in the service) unless BENCH_WARM=0.
 # Usage: bench/delta.sh            (KEEP=1 keeps the data directory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,6 +58,10 @@ cp "$WORK/unchanged-1g/basis.bin" "$WORK/unchanged-1g/target.bin"
 rm -f "$WORK/base100" "$WORK/extra10"
 sync # flush the 3.5 GB just written, or its writeback slows whichever tool runs first
 
-echo "== run ($(rsync --version | head -1))" >&2
+echo "== run ($(rsync --version | head -1); $(java -version 2>&1 | head -1); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+java -Xmx256m -cp "$CP" io.replicator.bench.DeltaColdBench "$WORK" "${COLD_ROUNDS:-3}" \
+  one-byte scattered-1pct insert-10m-start append-10m truncate-half unchanged-1g
+if [ "${BENCH_WARM:-1}" = 0 ]; then exit 0; fi
+echo; echo "WARM (after a JIT warm-up, as in the service):"
 java -Xmx2g -cp "$CP" io.replicator.bench.DeltaBench "$WORK" \
   one-byte scattered-1pct insert-10m-start append-10m truncate-half unchanged-1g

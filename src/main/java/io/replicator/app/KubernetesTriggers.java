@@ -100,10 +100,14 @@ final class KubernetesTriggers implements SpecListener, AutoCloseable {
         String routeId = r.jobKind() + "-" + r.name();
         try {
             if (paused) {
-                ctx.getRouteController().suspendRoute(routeId);
+                for (String id : ScheduleRoutes.routeIds(ctx, r.jobKind(), r.name())) {
+                    ctx.getRouteController().suspendRoute(id);
+                }
                 LOG.info("{} paused: its schedule is suspended", r);
             } else {
-                ctx.getRouteController().resumeRoute(routeId);
+                for (String id : ScheduleRoutes.routeIds(ctx, r.jobKind(), r.name())) {
+                    ctx.getRouteController().resumeRoute(id);
+                }
                 LOG.info("{} resumed", r);
                 String value = held.remove(r);
                 if (value != null) {

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 final class MissedIntervalListener extends TriggerListenerSupport {
     private static final Logger LOG = LoggerFactory.getLogger(MissedIntervalListener.class);
     private final BiConsumer<String, String> onMissed;
+    private final ScheduledSlots counted = new ScheduledSlots(); // both triggers of a day-of-month OR day-of-week job may miss one slot
 
     /** @param onMissed called with (job, kind) for every skipped slot */
     MissedIntervalListener(BiConsumer<String, String> onMissed) {
@@ -34,8 +35,11 @@ final class MissedIntervalListener extends TriggerListenerSupport {
 
     @Override
     public void triggerMisfired(Trigger trigger) {
-        String job = trigger.getKey().getName();
+        String job = ScheduleRoutes.jobOf(trigger.getKey().getName());
         String kind = trigger.getKey().getGroup();
+        if (trigger.getNextFireTime() != null && !counted.claim(job, trigger.getNextFireTime().toInstant())) {
+            return;
+        }
         LOG.warn("{} {}: a scheduled run was skipped because the previous run was still in progress", kind, job);
         onMissed.accept(job, kind);
     }

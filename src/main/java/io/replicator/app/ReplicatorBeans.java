@@ -110,6 +110,11 @@ final class ReplicatorBeans implements CamelConfiguration {
         return config;
     }
 
+    @BindToRegistry("scheduledSlots")
+    public ScheduledSlots scheduledSlots() {
+        return new ScheduledSlots();
+    }
+
     @BindToRegistry("bucketSyncProcessor")
     public BucketSyncProcessor bucketSyncProcessor() {
         BucketSyncRunner runner = new S3SyncJobRunner();

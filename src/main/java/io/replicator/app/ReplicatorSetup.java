@@ -11,7 +11,6 @@ import io.replicator.config.ReplicatorConfig;
 import io.replicator.health.S3EndpointsHealthCheck;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
@@ -69,8 +68,8 @@ final class ReplicatorSetup extends MainListenerSupport {
             addScheduledRoute(ctx, "volume-source", job.name(), job.schedule());
         }
         for (VolumeDestinationJobConfig job : config.volumeDestinations().values()) {
-            addRoute(ctx, "volume-destination", job.name(), Map.of("bindAddress", job.bindAddress(),
-                    "port", String.valueOf(job.port())));
+            ScheduleRoutes.addRoute(ctx, "volume-destination", "volume-destination-" + job.name(), Map.of("job", job.name(),
+                    "bindAddress", job.bindAddress(), "port", String.valueOf(job.port())));
         }
     }
 
@@ -125,16 +124,6 @@ final class ReplicatorSetup extends MainListenerSupport {
 
     private void addScheduledRoute(CamelContext ctx, String kind, String job, CronSchedule schedule) {
         String leader = kube == null ? "" : kube.leaderPrefix(kind + "-" + job);
-        addRoute(ctx, kind, job, Map.of("cron", schedule.quartz(), "timeZone", schedule.zone().getId(), "leader", leader));
-    }
-
-    private static void addRoute(CamelContext ctx, String kind, String job, Map<String, String> parameters) {
-        try {
-            TemplatedRouteBuilder b = TemplatedRouteBuilder.builder(ctx, kind).routeId(kind + "-" + job).parameter("job", job);
-            parameters.forEach(b::parameter);
-            b.add();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create the route of " + kind + " job " + job + ": " + e.getMessage(), e);
-        }
+        ScheduleRoutes.add(ctx, kind, job, schedule, leader);
     }
 }

@@ -36,7 +36,9 @@ final class PskBenchNetty {
     }
 
     long ours(PskKeyRing ring, long size) throws Exception {
-        PskSettings settings = PskSettings.defaults().withMeterRegistry(new SimpleMeterRegistry());
+        // -Dbench.handshakeSeconds: a cold JVM on a loaded machine can need more than the default 10 s
+        PskSettings settings = PskSettings.defaults().withMeterRegistry(new SimpleMeterRegistry())
+                .withHandshakeTimeout(java.time.Duration.ofSeconds(Long.getLong("bench.handshakeSeconds", 10)));
         PskBenchHandlers.Sender sender = new PskBenchHandlers.Sender(block, size);
         try (PskServer server = PskServer.start(ANY, ring, settings,
                 ch -> ch.pipeline().addLast(new PskBenchHandlers.Sink(Unpooled.buffer(8))));

@@ -23,7 +23,7 @@ final class S3BenchProcess implements AutoCloseable {
         this.accessKey = accessKey;
         this.secretKey = secretKey;
         this.process = new ProcessBuilder("java", "-Xms" + heap, "-Xmx" + heap, "-cp", classpath, S3BenchServer.class.getName(),
-                accessKey, secretKey).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                accessKey, secretKey).redirectError(java.nio.file.Files.createTempFile("s3-bench-server", ".log").toFile()).start();
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         String line;
@@ -36,6 +36,10 @@ final class S3BenchProcess implements AutoCloseable {
         String[] p = line.split(" ");
         this.counted = URI.create("http://127.0.0.1:" + p[1]);
         this.direct = URI.create("http://127.0.0.1:" + p[2]);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** CPU time the server process has used so far. */

@@ -22,10 +22,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Ours vs `rclone sync` (defaults) between two S3Proxy processes (transient backend), both tools
- * through the same counting proxies, same datasets, same run. Ours runs in this (warmed-up) JVM,
- * as it does inside the long-running app; a cold separate-process run and a 100,000-object listing
- * give peak RSS figures. Not a test: prints a table of ratios. Env: BENCH_ROUNDS (3), BENCH_WARMUPS (6:
- * scenario (a) by both tools before the measured rounds), BENCH_HUGE (1).
+ * through the same counting proxies, same datasets, same run. First COLD (S3SyncColdBench: fresh
+ * processes, BENCH_COLD_ROUNDS (3) rounds of BENCH_COLD_OBJECTS (20,000) x 1 KiB, ours run as
+ * BENCH_OURS, default the README's `java -jar target/camel-replicator.jar`), then WARM (unless
+ * BENCH_WARM=0): ours in this (warmed-up) JVM, as inside the long-running app; a cold
+ * separate-process run of the engine alone and a 100,000-object listing give peak RSS figures. Not a
+ * test: prints tables of ratios. Env: BENCH_ROUNDS (3), BENCH_WARMUPS (6: scenario (a) by both tools
+ * before the measured rounds), BENCH_HUGE (1).
  */
 public final class S3SyncBench {
     private static final int SMALL = 2000;
@@ -60,6 +63,16 @@ public final class S3SyncBench {
             dst = d;
             srcAdmin = S3ClientFactory.create(S3Remote.of("a", s.direct, s.accessKey, s.secretKey));
             dstAdmin = S3ClientFactory.create(S3Remote.of("b", d.direct, d.accessKey, d.secretKey));
+            int coldObjects = Integer.parseInt(System.getenv().getOrDefault("BENCH_COLD_OBJECTS", "20000"));
+            fill(srcAdmin, "cold", coldObjects, 1024, 4);
+            new S3SyncColdBench(s, d, dstAdmin, java.util.Arrays.stream(System.getenv().getOrDefault("BENCH_OURS",
+                    "java -jar target/camel-replicator.jar").split("\\|")).map(c -> List.of(c.trim().split(" "))).toList()).run("cold",
+                    String.format(Locale.ROOT, "%,d x 1 KiB", coldObjects),
+                    Integer.parseInt(System.getenv().getOrDefault("BENCH_COLD_ROUNDS", "3")));
+            if ("0".equals(System.getenv("BENCH_WARM"))) {
+                return;
+            }
+            System.out.println("\nWARM (ours in this JVM after the warm-ups, as in the long-running service):");
             fill(srcAdmin, "small", SMALL, KIB4, 1);
             fill(srcAdmin, "large", 10, MIB50, 2);
             // JIT in our JVM and in both servers, as in a long-running app: both tools, same number of
@@ -150,7 +163,7 @@ public final class S3SyncBench {
     }
 
     private void printTable(int rounds) {
-        System.out.printf(Locale.ROOT, "%nS3 bucket sync: ours (warm JVM, default options) vs rclone sync 1.60 (default flags); "
+        System.out.printf(Locale.ROOT, "%nWARM: S3 bucket sync: ours (warm JVM, default options) vs rclone sync 1.60 (default flags); "
                 + "two S3Proxy processes (transient backend); requests counted by proxies in front of both servers; "
                 + "median of %d rounds (ratio > 1: ours better)%n", rounds);
         System.out.printf(Locale.ROOT, "%-28s %7s %9s %6s %9s %10s %6s %11s %11s%n", "scenario", "ours s", "rclone s",

@@ -219,7 +219,7 @@ public final class VolumeBench {
         System.err.println("== verified: both destinations equal the source (rsync -aHn -i --checksum --delete)");
     }
 
-    private static void check(Path src, Path dst) throws IOException, InterruptedException {
+    static void check(Path src, Path dst) throws IOException, InterruptedException {
         {
             Process p = new ProcessBuilder("rsync", "-aHn", "-i", "--checksum", "--delete", src + "/", dst + "/")
                     .redirectErrorStream(true).start();

@@ -41,7 +41,7 @@ class ConfigBinderTest {
         BucketSyncJobConfig job = c.bucketSyncJob("daily").orElseThrow();
         assertThat(job.source().name()).isEqualTo("sto2");
         assertThat(job.destination().name()).isEqualTo("osl1");
-        assertThat(job.schedule().quartz()).isEqualTo("0 0 5 * * ?");
+        assertThat(job.schedule().quartz()).containsExactly("0 0 5 * * ?");
         assertThat(job.schedule().zone().getId()).isEqualTo("UTC");
         assertThat(job.mode()).isEqualTo(BucketSyncJobConfig.Mode.SYNC);
         assertThat(job.buckets()).containsExactly(
@@ -165,7 +165,7 @@ class ConfigBinderTest {
         ReplicatorConfig c = bind(p);
         VolumeSourceJobConfig src = c.volumeSources().get("db");
         assertThat(src.port()).isEqualTo(8000);
-        assertThat(src.schedule().quartz()).isEqualTo("0 */5 * * * ?");
+        assertThat(src.schedule().quartz()).containsExactly("0 0,5,10,15,20,25,30,35,40,45,50,55 * * * ?");
         assertThat(src.copyMethod()).isEqualTo(VolumeSourceJobConfig.CopyMethod.DIRECT);
         assertThat(src.exclude()).containsExactly("lost+found", "*.tmp");
         assertThat(src.transfer().streams()).isEqualTo(4);

@@ -56,7 +56,7 @@ class RoutesValidationTest {
                 PluginHelper.getRoutesLoader(ctx).loadRoutes(ResourceHelper.resolveResource(ctx, "file:" + f));
             }
             TemplatedRouteBuilder.builder(ctx, "bucket-sync").routeId("bucket-sync-x")
-                    .parameter("job", "x").parameter("cron", "0 0 5 * * ?").parameter("timeZone", "UTC").add();
+                    .parameter("job", "x").parameter("trigger", "x").parameter("cron", "0 0 5 * * ?").parameter("timeZone", "UTC").add();
             assertThat(ctx.getRouteDefinitions()).extracting(r -> r.getRouteId())
                     .contains("bucket-sync-run", "job-report", "bucket-sync-x");
             assertThat(ctx.getRouteDefinition("bucket-sync-x").getTemplateParameters())
