@@ -45,9 +45,14 @@ public abstract class S3TestServer implements AutoCloseable {
 
     public synchronized S3Client client() {
         if (admin == null) {
-            admin = S3ClientFactory.create(remote("test-admin"));
+            admin = newAdminClient();
         }
         return admin;
+    }
+
+    /** The client of the setup and inspection helpers; a server may need other settings. */
+    protected S3Client newAdminClient() {
+        return S3ClientFactory.create(remote("test-admin"));
     }
 
     public void createBucket(String bucket) {

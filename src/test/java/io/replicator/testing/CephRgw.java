@@ -1,0 +1,279 @@
+package io.replicator.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A single-node Ceph cluster from Debian's packages as a real S3 peer: one mon, one memstore OSD and
+ * radosgw with the beast frontend (no mgr), in a temp dir on free ports, with two users. Started once
+ * per JVM ({@link #shared()}), stopped by a shutdown hook that kills its daemons by PID.
+ *
+ * <p>All messenger modes are {@code crc}: with auth {@code none} the daemons still default to the
+ * "secure" mode, which needs cephx, and radosgw would hang for 300 s. {@code debug rgw = 1} makes
+ * radosgw log one "beast:" line per request ({@link RgwRequestLog} counts them).
+ */
+public final class CephRgw {
+    /** The Debian packages that provide the binaries below. */
+    public static final String PACKAGES = "ceph-mon ceph-osd radosgw ceph-common";
+    private static final List<String> BINARIES = List.of("ceph-mon", "ceph-osd", "radosgw", "radosgw-admin", "ceph",
+            "monmaptool", "ceph-authtool");
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
+    private static final int PORTS = 24; // mon, OSD messengers (ms bind port min..max), radosgw
+
+    private static CephRgw shared;
+    private static IllegalStateException failure;
+
+    private final Path dir;
+    private final Path conf;
+    private final int basePort;
+    private final List<Process> daemons = new ArrayList<>();
+    private RgwUser user;
+    private RgwUser otherUser;
+
+    private CephRgw(Path dir, int basePort) {
+        this.dir = dir;
+        this.conf = dir.resolve("ceph.conf");
+        this.basePort = basePort;
+    }
+
+    /** The cluster shared by all tests of this JVM, started on first use. */
+    public static synchronized CephRgw shared() throws Exception {
+        if (failure != null) {
+            throw failure; // started once and failed: do not retry for every test
+        }
+        if (shared == null) {
+            requireInstalled();
+            CephRgw c = new CephRgw(Files.createTempDirectory("ceph-rgw"), freePortBlock());
+            Runtime.getRuntime().addShutdownHook(new Thread(c::stop, "ceph-rgw-stop"));
+            try {
+                c.start();
+            } catch (IllegalStateException e) {
+                failure = e;
+                throw e;
+            }
+            shared = c;
+        }
+        return shared;
+    }
+
+    /** The first user of the shared cluster (tests use unique bucket names). */
+    public static RgwUser sharedUser() throws Exception {
+        return shared().user();
+    }
+
+    /** The second user of the shared cluster: same endpoint, other credentials and buckets. */
+    public static RgwUser sharedOtherUser() throws Exception {
+        return shared().otherUser();
+    }
+
+    /**
+     * Fails the test when Ceph is missing and CI=true (CI installs it), skips it otherwise, like a
+     * peer a developer may not have installed.
+     */
+    public static void requireInstalled() {
+        List<String> missing = BINARIES.stream().filter(b -> !Files.isExecutable(Path.of("/usr/bin", b))).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String msg = "Ceph RGW is not installed (missing " + String.join(", ", missing)
+                + "): apt-get install -y --no-install-recommends " + PACKAGES;
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(msg);
+        }
+        Assumptions.abort(msg);
+    }
+
+    public RgwUser user() {
+        return user;
+    }
+
+    public RgwUser otherUser() {
+        return otherUser;
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + rgwPort());
+    }
+
+    /** radosgw's log: one "beast:" line per request. */
+    public Path rgwLog() {
+        return dir.resolve("log/client.rgw.log");
+    }
+
+    private int rgwPort() {
+        return basePort + PORTS - 1;
+    }
+
+    private void start() {
+        long t0 = System.nanoTime();
+        try {
+            for (String d : new String[] {"run", "log", "mon", "osd", "rgw"}) {
+                Files.createDirectories(dir.resolve(d));
+            }
+            String fsid = UUID.randomUUID().toString();
+            Files.writeString(conf, CephConf.text(dir, fsid, basePort, basePort + 1, basePort + PORTS - 2, rgwPort()));
+            run("ceph-authtool", "--create-keyring", dir.resolve("keyring").toString(), "--gen-key", "-n", "mon.",
+                    "--cap", "mon", "allow *");
+            run("monmaptool", "--create", "--fsid", fsid, "--addv", "a", "[v2:127.0.0.1:" + basePort + "]",
+                    dir.resolve("monmap").toString());
+            run("ceph-mon", "-c", conf.toString(), "--mkfs", "-i", "a", "--monmap", dir.resolve("monmap").toString(),
+                    "--keyring", dir.resolve("keyring").toString());
+            daemon("mon.a", "ceph-mon", "-c", conf.toString(), "-i", "a", "-f");
+            run("ceph", "-c", conf.toString(), "osd", "create");
+            run("ceph-osd", "-c", conf.toString(), "-i", "0", "--mkfs");
+            daemon("osd.0", "ceph-osd", "-c", conf.toString(), "-i", "0", "-f");
+            // Creates the zone and its pools, which waits for the OSD to serve.
+            user = createUser("replicator-a");
+            otherUser = createUser("replicator-b");
+            daemon("client.rgw", "radosgw", "-c", conf.toString(), "-n", "client.rgw", "-f");
+            awaitSignedRequest();
+        } catch (Exception | AssertionError e) {
+            String tails = logTails();
+            stop();
+            throw new IllegalStateException("Ceph RGW did not start in " + dir + ": " + e.getMessage() + "\n" + tails, e);
+        }
+        System.err.printf("Ceph RGW up at %s in %.1f s (%s)%n", endpoint(), (System.nanoTime() - t0) / 1e9, dir);
+    }
+
+    private RgwUser createUser(String uid) throws Exception {
+        // Fixed per uid, unique per cluster: never the same across runs, never printed.
+        String ak = uid.toUpperCase().replace("-", "") + "AK";
+        String sk = "sk-" + uid + "-" + UUID.randomUUID();
+        run("radosgw-admin", "-c", conf.toString(), "user", "create", "--uid", uid, "--display-name", uid,
+                "--access-key", ak, "--secret-key", sk);
+        return new RgwUser(this, uid, ak, sk);
+    }
+
+    private void awaitSignedRequest() throws Exception {
+        long deadline = System.nanoTime() + HTTP_TIMEOUT.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            checkDaemonsAlive();
+            try {
+                user.client().listBuckets();
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                TimeUnit.MILLISECONDS.sleep(200); // polling a starting server: nothing to wait on
+            }
+        }
+        throw new IllegalStateException("radosgw did not answer a signed ListBuckets at " + endpoint() + " within "
+                + HTTP_TIMEOUT.toSeconds() + " s: " + (last == null ? "" : last.getMessage()));
+    }
+
+    private void checkDaemonsAlive() {
+        for (Process p : daemons) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(p.info().command().orElse("a daemon") + " exited with " + p.exitValue());
+            }
+        }
+    }
+
+    private void daemon(String name, String... cmd) throws IOException {
+        daemons.add(new ProcessBuilder(cmd).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log/" + name + ".out").toFile()).start());
+    }
+
+    private void run(String... cmd) throws Exception {
+        Path out = dir.resolve("log/" + cmd[0] + ".out");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+        pb.environment().remove("CEPH_ARGS");
+        pb.environment().remove("CEPH_CONF");
+        Process p = pb.start();
+        if (!p.waitFor(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(cmd[0] + " " + cmd[cmd.length > 3 ? 3 : 1] + " did not finish within "
+                    + STEP_TIMEOUT.toSeconds() + " s");
+        }
+        checkDaemonsAlive();
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", List.of(cmd).subList(0, Math.min(cmd.length, 4)))
+                    + "... exited with " + p.exitValue() + ": " + tail(out, 10));
+        }
+    }
+
+    private String logTails() {
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> logs = Files.list(dir.resolve("log"))) {
+            for (Path log : logs.sorted().toList()) {
+                sb.append("--- ").append(log.getFileName()).append('\n').append(tail(log, 15)).append('\n');
+            }
+        } catch (IOException e) {
+            sb.append("(no logs: ").append(e.getMessage()).append(')');
+        }
+        return sb.toString();
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Kills the daemons by PID (radosgw first), then removes the temp dir. */
+    private synchronized void stop() {
+        for (int i = daemons.size() - 1; i >= 0; i--) {
+            daemons.get(i).destroy();
+        }
+        for (Process p : daemons) {
+            try {
+                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        daemons.clear();
+        for (RgwUser u : new RgwUser[] {user, otherUser}) {
+            if (u != null) {
+                u.close();
+            }
+        }
+        try (Stream<Path> w = Files.walk(dir)) {
+            w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temp dir cleanup is best effort
+        }
+    }
+
+    /** A block of PORTS consecutive free ports on 127.0.0.1 (mon, OSD messengers, radosgw). */
+    private static int freePortBlock() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20000, 60000 - PORTS);
+            if (allFree(base)) {
+                return base;
+            }
+        }
+        throw new IOException("no block of " + PORTS + " free ports found on 127.0.0.1");
+    }
+
+    private static boolean allFree(int base) {
+        for (int p = base; p < base + PORTS; p++) {
+            try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+                s.setReuseAddress(true);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
