@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -17,6 +18,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * through one page the next one is already being fetched (at most two pages in memory), so the
  * source and destination listings overlap instead of waiting for each other. The first page is
  * fetched by the constructor so a missing bucket or bad credentials surface before anything else.
+ * Keys are listed URL-encoded ({@code encoding-type=url}; the SDK decodes them): a key with a
+ * character XML 1.0 cannot carry (U+0001...) would otherwise make the whole page unreadable.
  */
 final class BucketLister implements Iterator<ObjectEntry> {
     private final S3Client client;
@@ -41,7 +44,8 @@ final class BucketLister implements Iterator<ObjectEntry> {
 
     private ListObjectsV2Response fetch(String token) {
         return client.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket)
-                .prefix(prefix.isEmpty() ? null : prefix).maxKeys(pageSize).continuationToken(token).build());
+                .prefix(prefix.isEmpty() ? null : prefix).maxKeys(pageSize).continuationToken(token)
+                .encodingType(EncodingType.URL).build());
     }
 
     private void accept(ListObjectsV2Response r, String token) {

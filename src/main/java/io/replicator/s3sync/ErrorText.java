@@ -78,6 +78,13 @@ final class ErrorText {
                 || "NoSuchBucket".equals(s.awsErrorDetails().errorCode()));
     }
 
+    /** The destination refused a part layout (e.g. a non-last part under 5 MiB): another layout may work. */
+    static boolean isLayoutRefused(S3Exception e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return e.statusCode() == 400 && ("EntityTooSmall".equals(code) || "EntityTooLarge".equals(code)
+                || "InvalidPart".equals(code) || "InvalidPartOrder".equals(code));
+    }
+
     private static boolean unreachable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof ConnectException || c instanceof UnknownHostException

@@ -35,6 +35,15 @@ final class Etags {
         return etag != null && PLAIN.matcher(etag).matches();
     }
 
+    /**
+     * Whether a single-part ETag is the MD5 of the bytes: 32 hex digits and not encrypted with
+     * SSE-KMS (aws:kms, aws:kms:dsse) or SSE-C, whose ETags look the same but are not an MD5.
+     */
+    static boolean isMd5OfContent(String etag, String serverSideEncryption, String sseCustomerAlgorithm) {
+        return isPlainMd5(etag) && sseCustomerAlgorithm == null
+                && (serverSideEncryption == null || !serverSideEncryption.startsWith("aws:kms"));
+    }
+
     /** Part count of a multipart ETag, 0 when the ETag is not one. */
     static int partCount(String etag) {
         if (etag == null) {

@@ -30,6 +30,10 @@ final class Md5 {
         return HexFormat.of().formatHex(md5().digest(data));
     }
 
+    static MessageDigest newDigest() {
+        return md5();
+    }
+
     private static byte[] digest(InputStream in, long length) throws IOException {
         MessageDigest md = md5();
         byte[] buf = new byte[64 * 1024];

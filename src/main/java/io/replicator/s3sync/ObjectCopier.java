@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Copies one object from the source to the destination, choosing the cheapest path: S3 CopyObject
@@ -42,22 +43,43 @@ final class ObjectCopier {
         int parts = Etags.partCount(want);
         ObjectMeta[] meta = new ObjectMeta[1];
         for (PartLayout layout : layoutsFor(e, parts, meta)) {
-            String got = Etags.normalize(write(e, layout, meta));
+            String got;
+            try {
+                got = written(e, layout, meta);
+            } catch (S3Exception ex) {
+                if (!layout.isMultipart() || !ErrorText.isLayoutRefused(ex)) {
+                    throw ex;
+                }
+                break; // e.g. EntityTooSmall: this layout cannot be written here, another one can
+            }
             if (want == null || got == null || got.equals(want)) {
                 return got;
             }
             if (!layout.isMultipart()) {
-                totals.note(e.key() + ": destination ETag " + got + " differs from source ETag " + want
+                totals.note(KeyText.escape(e.key()) + ": destination ETag " + got + " differs from source ETag " + want
                         + " after a single-part copy (the destination does not use MD5 ETags?)");
                 return got;
             }
         }
         // None of the guessed part sizes reproduced the source ETag: make the ETags incomparable on
         // purpose, or every later run would see "content differs" and copy the object again.
-        String got = Etags.normalize(write(e, PartLayout.incomparableWith(e.size(), parts), meta));
-        totals.note(e.key() + ": the source's part layout (" + parts + " parts) could not be reproduced; "
-                + "the sync state records both ETags");
+        String got = written(e, PartLayout.incomparableWith(e.size(), parts), meta);
+        totals.note(KeyText.escape(e.key()) + ": the source's part layout (" + parts + " parts) could not be "
+                + "reproduced; the sync state records both ETags");
         return got;
+    }
+
+    /**
+     * Writes the object and returns the destination's ETag, normalized; null when the server gives
+     * none. Ceph RGW may answer CompleteMultipartUpload with an empty ETag: the object is then asked
+     * for it with one HEAD, since an empty ETag says nothing about the layout.
+     */
+    private String written(ObjectEntry e, PartLayout layout, ObjectMeta[] meta) throws Exception {
+        String got = Etags.normalize(write(e, layout, meta));
+        if (got == null || got.isEmpty()) {
+            got = Etags.normalize(s3Destination.etagOf(e.key()));
+        }
+        return got == null || got.isEmpty() ? null : got;
     }
 
     /** Layouts to try, most likely first; fills meta[0] when the part-size HEAD brought it along. */
@@ -79,20 +101,52 @@ final class ObjectCopier {
 
     private String write(ObjectEntry e, PartLayout layout, ObjectMeta[] meta) throws Exception {
         S3Store sameAccount = source instanceof S3Store s && s3Destination.canCopyFrom(s) ? s : null;
+        if (sameAccount != null) {
+            return confirmedUnchanged(sameAccount, e, serverSideCopy(sameAccount, e, layout, meta));
+        }
         if (!layout.isMultipart()) {
-            return sameAccount != null ? s3Destination.copyFrom(sameAccount, e, e.key()) : streamedPut(e);
+            return streamedPut(e);
         }
         if (meta[0] == null) {
             meta[0] = source.meta(e);
-        }
-        if (sameAccount != null) {
-            return multipart.write(s3Destination, e.key(), meta[0], layout, (id, part, off, len) ->
-                    s3Destination.uploadPartCopy(sameAccount, e, e.key(), id, part, off, len));
         }
         return multipart.write(s3Destination, e.key(), meta[0], layout, (id, part, off, len) -> {
             ReopeningBody body = new ReopeningBody(null, () -> source.open(e, off, len).in());
             return uploadClosing(body, () -> s3Destination.uploadPart(e.key(), id, part, body, len));
         });
+    }
+
+    private String serverSideCopy(S3Store from, ObjectEntry e, PartLayout layout, ObjectMeta[] meta) throws Exception {
+        if (!layout.isMultipart()) {
+            return s3Destination.copyFrom(from, e, e.key());
+        }
+        if (meta[0] == null) {
+            meta[0] = source.meta(e);
+        }
+        return multipart.write(s3Destination, e.key(), meta[0], layout, (id, part, off, len) ->
+                s3Destination.uploadPartCopy(from, e, e.key(), id, part, off, len));
+    }
+
+    /**
+     * A server-side copy reads the source with x-amz-copy-source-if-match, which Ceph RGW 16 ignores.
+     * A resulting ETag equal to the listed one proves the copy read the listed version; any other
+     * result is confirmed with a conditional HEAD of the source (If-Match works on RGW): an object
+     * changed meanwhile fails instead of leaving parts of two versions on the destination.
+     */
+    private static String confirmedUnchanged(S3Store from, ObjectEntry e, String copyEtag) {
+        if (e.etag() == null || e.etag().equals(Etags.normalize(copyEtag))) {
+            return copyEtag;
+        }
+        try {
+            from.meta(e);
+        } catch (S3Exception ex) {
+            if (ex.statusCode() == 412) {
+                throw new IllegalStateException("the source object changed during the server-side copy (its ETag "
+                        + "is no longer " + e.etag() + "); the next run copies it again", ex);
+            }
+            throw ex;
+        }
+        return copyEtag;
     }
 
     /**

@@ -58,14 +58,16 @@ record PartLayout(Upload upload, long size, long partSize, int partCount) {
     /**
      * Part sizes that split {@code size} into exactly {@code parts} parts, most likely first: our own
      * part size, common uploader sizes, boto3's doubled 8 MiB, whole MiB, then the exact quotient.
-     * An ETag check after the upload tells whether the guess was right.
+     * An ETag check after the upload tells whether the guess was right. Sizes below the 5 MiB
+     * minimum of a non-last part are left out (S3 and Ceph answer EntityTooSmall): an object whose
+     * layout needs them has no candidate and is copied in a plain layout.
      */
     static List<PartLayout> candidates(long size, int parts, long ourPartSize) {
         Set<Long> sizes = new LinkedHashSet<>();
         if (parts == 1) {
             sizes.add(Math.max(size, 1));
         } else {
-            long min = ceilDiv(size, parts);
+            long min = Math.max(ceilDiv(size, parts), MIN_PART);
             long max = (size - 1) / (parts - 1);
             addIfFits(sizes, ourPartSize, min, max);
             for (long c : COMMON) {

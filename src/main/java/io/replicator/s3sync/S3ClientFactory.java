@@ -1,11 +1,13 @@
 package io.replicator.s3sync;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -41,7 +43,12 @@ public final class S3ClientFactory {
     }
 
     public static S3Client create(S3Remote remote, ClientSettings settings) {
-        return builder(remote, settings).httpClientBuilder(httpClientBuilder(settings)).build();
+        return create(remote, settings, List.of());
+    }
+
+    /** With more interceptors after the counting one (watching connection failures, tests). */
+    static S3Client create(S3Remote remote, ClientSettings settings, List<ExecutionInterceptor> more) {
+        return builder(remote, settings, more).httpClientBuilder(httpClientBuilder(settings)).build();
     }
 
     private static ApacheHttpClient.Builder httpClientBuilder(ClientSettings settings) {
@@ -51,7 +58,7 @@ public final class S3ClientFactory {
                 .socketTimeout(Duration.ofSeconds(60));
     }
 
-    private static S3ClientBuilder builder(S3Remote remote, ClientSettings settings) {
+    private static S3ClientBuilder builder(S3Remote remote, ClientSettings settings, List<ExecutionInterceptor> more) {
         RetryPolicy rp = settings.retry();
         S3ClientBuilder b = S3Client.builder()
                 .region(Region.of(remote.region()))
@@ -70,8 +77,9 @@ public final class S3ClientFactory {
                     if (settings.counter() != null) {
                         o.addExecutionInterceptor(new CountingInterceptor(settings.counter()));
                     }
+                    more.forEach(o::addExecutionInterceptor);
                 });
-        b.putAuthScheme(Md5PayloadSigner.AUTH_SCHEME);
+        b.putAuthScheme(UnsignedPayloadSigner.AUTH_SCHEME);
         if (remote.endpoint() != null) {
             b.endpointOverride(remote.endpoint());
         }

@@ -55,6 +55,11 @@ final class S3Store implements Store {
         return toMeta(client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(e.key())).ifMatch(quoted(e))));
     }
 
+    /** The object's current ETag as a HEAD answers it (quoted, as the server sends it). */
+    String etagOf(String key) {
+        return client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(key))).eTag();
+    }
+
     /** The part size of a multipart object as uploaded, with the object's metadata; partSize 0 = unknown. */
     record PartInfo(long partSize, ObjectMeta meta) {
     }
@@ -119,7 +124,10 @@ final class S3Store implements Store {
         return put(key, meta, ContentStreamProvider.fromByteArrayUnsafe(body), body.length, md5Hex);
     }
 
-    /** md5Hex: the body's MD5 when known (a plain source ETag): the server verifies the body against it. */
+    /**
+     * md5Hex: the body's MD5 when known (a plain source ETag), sent as Content-MD5 so the server
+     * verifies the body; a streamed body is checked against the answered ETag ({@link UploadCheck}).
+     */
     String put(String key, ObjectMeta meta, ContentStreamProvider body, long length, String md5Hex) {
         PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(ref.bucket()).key(fullKey(key))
                 .contentMD5(md5Hex == null ? null : Base64.getEncoder().encodeToString(HexFormat.of().parseHex(md5Hex)))
@@ -127,7 +135,11 @@ final class S3Store implements Store {
                 .contentEncoding(meta.contentEncoding()).contentDisposition(meta.contentDisposition())
                 .contentLanguage(meta.contentLanguage()).expires(meta.expires()).metadata(meta.userMetadata());
         String type = meta.contentType() == null ? OCTET_STREAM : meta.contentType();
-        return client.putObject(b.build(), RequestBody.fromContentProvider(body, length, type)).eTag();
+        PutObjectRequest request = b.build();
+        return UploadCheck.verified("PUT of '" + key + "'", body, () -> {
+            PutObjectResponse r = client.putObject(request, RequestBody.fromContentProvider(body, length, type));
+            return new UploadCheck.Answer(r.eTag(), r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm());
+        });
     }
 
     /** Server-side single-request copy; metadata travels with it (directive COPY). */
@@ -146,8 +158,12 @@ final class S3Store implements Store {
     }
 
     String uploadPart(String key, String uploadId, int part, ContentStreamProvider body, long length) {
-        return client.uploadPart(b -> b.bucket(ref.bucket()).key(fullKey(key)).uploadId(uploadId).partNumber(part)
-                .contentLength(length), RequestBody.fromContentProvider(body, length, OCTET_STREAM)).eTag();
+        UploadPartRequest request = UploadPartRequest.builder().bucket(ref.bucket()).key(fullKey(key))
+                .uploadId(uploadId).partNumber(part).contentLength(length).build();
+        return UploadCheck.verified("part " + part + " of '" + key + "'", body, () -> {
+            UploadPartResponse r = client.uploadPart(request, RequestBody.fromContentProvider(body, length, OCTET_STREAM));
+            return new UploadCheck.Answer(r.eTag(), r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm());
+        });
     }
 
     String uploadPartCopy(S3Store src, ObjectEntry e, String key, String uploadId, int part, long offset, long len) {

@@ -1,10 +1,13 @@
 package io.replicator.s3sync;
 
 import io.replicator.testing.FaultProxy;
+import io.replicator.testing.S3Op;
 import io.replicator.testing.S3TestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +88,24 @@ abstract class S3ContractBase {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
         return b;
+    }
+
+    /**
+     * Collects, from the requests passing {@code p}, every upload (PUT, UploadPart) that went out
+     * aws-chunked: Content-Encoding aws-chunked or a STREAMING-* payload hash. Ceph RGW stores such
+     * an upload with Content-Encoding: aws-chunked, a header the source never had.
+     */
+    protected static List<String> chunkedUploads(FaultProxy p) {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        p.onRequest(r -> {
+            String enc = r.headers().getOrDefault("content-encoding", "");
+            String sha = r.headers().getOrDefault("x-amz-content-sha256", "");
+            if ((r.op() == S3Op.PUT || r.op() == S3Op.UPLOAD_PART)
+                    && (enc.contains("aws-chunked") || sha.startsWith("STREAMING-"))) {
+                seen.add(r.op() + " " + r.key() + " " + enc + " " + sha);
+            }
+        });
+        return seen;
     }
 
     protected Map<String, S3TestServer.Listed> list(String bucket) throws Exception {

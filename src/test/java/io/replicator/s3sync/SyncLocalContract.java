@@ -55,6 +55,28 @@ abstract class SyncLocalContract extends S3ContractBase {
         assertThat(dir.resolve("vol-bucket/stray.txt")).doesNotExist();
     }
 
+    /**
+     * Issue 12: a streamed PUT over 256 KiB without a known MD5, and every UploadPart, went out
+     * aws-chunked over http; RGW then stored Content-Encoding: aws-chunked on the object.
+     */
+    @Test
+    void uploadsWithoutKnownMd5GoOutPlainAndGainNoContentEncoding() throws Exception {
+        Path files = Files.createDirectories(dir.resolve("up"));
+        Files.write(files.resolve("stream.bin"), random(300 * 1024, 31));
+        Files.write(files.resolve("parts.bin"), random(6 * MIB + 17, 32));
+        String dst = bucket("dst");
+        java.util.List<String> chunked = chunkedUploads(proxy);
+        SyncReport r = BucketSync.run(new BucketJob("up", local("up"), s3(dst)), opts().withMultipart(5 * MIB, 5 * MIB));
+        assertThat(r.result()).as(r.summary()).isEqualTo(SyncReport.Result.OK);
+        assertThat(proxy.count(S3Op.PUT)).isEqualTo(1);
+        assertThat(proxy.count(S3Op.UPLOAD_PART)).isEqualTo(2);
+        assertThat(chunked).isEmpty();
+        for (String key : new String[] {"stream.bin", "parts.bin"}) {
+            assertThat(server().head(dst, key).contentEncoding()).as(key).isNull();
+            assertThat(server().get(dst, key)).isEqualTo(Files.readAllBytes(files.resolve(key)));
+        }
+    }
+
     @Test
     void localToS3UploadsAndComparesByComputedEtags() throws Exception {
         Path bucketDir = Files.createDirectories(dir.resolve("files/sub dir"));

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -50,8 +51,9 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** A parsed request: bucket and key URL-decoded, query parameter names. */
-    public record Request(String method, String bucket, String key, Set<String> query, S3Op op) {
+    /** A parsed request: bucket and key URL-decoded, query parameter names, headers by lower-case name. */
+    public record Request(String method, String bucket, String key, Set<String> query, S3Op op,
+                          Map<String, String> headers) {
     }
 
     private record Rule(Predicate<Request> match, Fault fault, AtomicInteger remaining) {
@@ -64,6 +66,7 @@ public final class FaultProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final Map<S3Op, LongAdder> counts = new ConcurrentHashMap<>();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Request>> observers = new CopyOnWriteArrayList<>();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicLong faults = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
@@ -107,6 +110,14 @@ public final class FaultProxy implements AutoCloseable {
     /** The next {@code times} requests matching {@code match} get {@code fault} (MAX_VALUE: always). */
     public void inject(Predicate<Request> match, Fault fault, int times) {
         rules.add(new Rule(match, fault, new AtomicInteger(times)));
+    }
+
+    /**
+     * Calls {@code observer} with every request before it is forwarded (on the proxy's connection
+     * thread, so the observer may change the server's state before the request reaches it).
+     */
+    public void onRequest(Consumer<Request> observer) {
+        observers.add(observer);
     }
 
     public void clearFaults() {
@@ -168,6 +179,7 @@ public final class FaultProxy implements AutoCloseable {
                 }
                 Request req = parse(head);
                 counts.computeIfAbsent(req.op(), k -> new LongAdder()).increment();
+                observers.forEach(o -> o.accept(req));
                 Fault fault = takeFault(req);
                 if (fault != null && fault.status > 0) {
                     if (!head.expectContinue()) {
@@ -257,7 +269,7 @@ public final class FaultProxy implements AutoCloseable {
         String bucket = decode(slash < 0 ? rest : rest.substring(0, slash));
         String key = slash < 0 ? "" : decode(rest.substring(slash + 1));
         S3Op op = S3Op.classify(h.method(), !key.isEmpty(), names, h.header("x-amz-copy-source") != null);
-        return new Request(h.method(), bucket, key, Set.copyOf(names), op);
+        return new Request(h.method(), bucket, key, Set.copyOf(names), op, Map.copyOf(h.headers()));
     }
 
     private static String decode(String s) {

@@ -86,10 +86,28 @@ public abstract class S3TestServer implements AutoCloseable {
                 .multipartUpload(m -> m.parts(parts))).eTag());
     }
 
+    /** A real multipart upload with the given part sizes in order (the last may be shorter); returns the ETag. */
+    public String putMultipart(String bucket, String key, byte[] data, long... partSizes) {
+        String id = client().createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        List<CompletedPart> parts = new ArrayList<>();
+        int off = 0;
+        for (int i = 0; i < partSizes.length && off < data.length; i++) {
+            byte[] part = Arrays.copyOfRange(data, off, (int) Math.min(data.length, off + partSizes[i]));
+            off += part.length;
+            int pn = i + 1;
+            String etag = client().uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(pn),
+                    RequestBody.fromBytes(part)).eTag();
+            parts.add(CompletedPart.builder().partNumber(pn).eTag(etag).build());
+        }
+        return unquote(client().completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id)
+                .multipartUpload(m -> m.parts(parts))).eTag());
+    }
+
     /** All objects of a bucket in listing order. */
     public Map<String, Listed> list(String bucket) {
         Map<String, Listed> out = new LinkedHashMap<>();
-        for (S3Object o : client().listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
+        for (S3Object o : client().listObjectsV2Paginator(b -> b.bucket(bucket)
+                .encodingType(software.amazon.awssdk.services.s3.model.EncodingType.URL)).contents()) {
             out.put(o.key(), new Listed(o.size(), unquote(o.eTag())));
         }
         return out;

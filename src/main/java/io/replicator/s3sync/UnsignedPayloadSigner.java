@@ -16,16 +16,19 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.identity.spi.IdentityProviders;
 
 /**
- * SigV4 as the SDK does it, except for uploads over plain http that carry a Content-MD5 header:
- * those go out as UNSIGNED-PAYLOAD (one plain body, like rclone sends) instead of the SDK's
- * aws-chunked streaming signature, which hashes and signs every 128 KiB chunk on both ends. The
- * body stays protected: Content-MD5 is a signed header and the server checks the body against it.
- * The SDK forces payload signing for http, so the request is signed as if it were https (the scheme
- * is not part of the SigV4 canonical request, the signature is the same) and sent as http.
+ * SigV4 as the SDK does it, except for uploads (PutObject, UploadPart) over plain http: those go
+ * out as UNSIGNED-PAYLOAD with one plain body instead of the SDK's aws-chunked streaming signature.
+ * Why: Ceph RGW 16 stores an aws-chunked upload with {@code Content-Encoding: aws-chunked}, a header
+ * the source never had, and the chunk signing hashes every 128 KiB on both ends. Integrity is kept
+ * by the copier instead: it sends Content-MD5 where the MD5 is known in advance and otherwise hashes
+ * the bytes while they stream and compares the digest with the ETag the server returns
+ * ({@link ReopeningBody#md5Hex()}), as rclone does. The SDK forces payload signing for http, so the
+ * request is signed as if it were https (the scheme is not part of the SigV4 canonical request, the
+ * signature is the same) and sent as http.
  */
-final class Md5PayloadSigner implements HttpSigner<AwsCredentialsIdentity> {
+final class UnsignedPayloadSigner implements HttpSigner<AwsCredentialsIdentity> {
     static final AuthScheme<AwsCredentialsIdentity> AUTH_SCHEME = new AuthScheme<>() {
-        private final Md5PayloadSigner signer = new Md5PayloadSigner();
+        private final UnsignedPayloadSigner signer = new UnsignedPayloadSigner();
 
         @Override
         public String schemeId() {
@@ -48,7 +51,8 @@ final class Md5PayloadSigner implements HttpSigner<AwsCredentialsIdentity> {
     @Override
     public SignedRequest sign(SignRequest<? extends AwsCredentialsIdentity> request) {
         SdkHttpRequest http = request.request();
-        if (!"http".equals(http.protocol()) || http.firstMatchingHeader("Content-MD5").isEmpty()) {
+        if (!"http".equals(http.protocol())
+                || !Boolean.TRUE.equals(request.property(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED))) {
             return delegate.sign(request);
         }
         SignedRequest signed = delegate.sign(request.copy(b -> b.request(http.toBuilder().protocol("https").build())
