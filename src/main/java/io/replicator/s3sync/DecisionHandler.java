@@ -42,8 +42,9 @@ final class DecisionHandler {
                 deletes.add(d.key(), d.bytes());
                 if (mode != SyncMode.SYNC) {
                     totals.add(RunTotals.Kind.DELETED, d.bytes());
-                    totals.planLine(mode == SyncMode.CHECK ? "extra on destination: " + d.key() + " (size " + d.bytes() + ")"
-                            : "delete " + d.key() + " (size " + d.bytes() + ")");
+                    String key = KeyText.escape(d.key());
+                    totals.planLine(mode == SyncMode.CHECK ? "extra on destination: " + key + " (size " + d.bytes() + ")"
+                            : "delete " + key + " (size " + d.bytes() + ")");
                 }
                 totals.difference();
             }
@@ -64,7 +65,7 @@ final class DecisionHandler {
         }
         if (!verify) { // CHECK without reading: never reported equal
             totals.unverified();
-            totals.planLine("unverified: " + d.key() + " (" + d.reason() + ")");
+            totals.planLine("unverified: " + KeyText.escape(d.key()) + " (" + d.reason() + ")");
             totals.difference();
             return;
         }
@@ -75,7 +76,7 @@ final class DecisionHandler {
                     recorder.established(d.key(), d.source().etag(), d.destination().etag());
                 } else if (options.mode() == SyncMode.CHECK) {
                     totals.add(RunTotals.Kind.UPDATED, d.bytes());
-                    totals.planLine("differs: " + d.key() + " (content differs, read both sides)");
+                    totals.planLine("differs: " + KeyText.escape(d.key()) + " (content differs, read both sides)");
                     totals.difference();
                 } else {
                     copyNow(d, RunTotals.Kind.UPDATED);
@@ -114,11 +115,12 @@ final class DecisionHandler {
 
     private static String planLine(Decision d, SyncMode mode) {
         boolean copy = d.action() == Decision.Action.COPY;
+        String key = KeyText.escape(d.key());
         if (mode == SyncMode.CHECK) {
-            return copy ? "missing on destination: " + d.key() + " (size " + d.bytes() + ")"
-                    : "differs: " + d.key() + " (" + d.reason() + ")";
+            return copy ? "missing on destination: " + key + " (size " + d.bytes() + ")"
+                    : "differs: " + key + " (" + d.reason() + ")";
         }
-        return copy ? "copy " + d.key() + " (size " + d.bytes() + ")" : "update " + d.key() + " (" + d.reason() + ")";
+        return copy ? "copy " + key + " (size " + d.bytes() + ")" : "update " + key + " (" + d.reason() + ")";
     }
 
     /** The plan's closing line (DRY_RUN and CHECK). */

@@ -78,8 +78,8 @@ final class ListingMerger implements Iterator<ListingMerger.Pair> {
             while (head == null && it.hasNext()) {
                 ObjectEntry e = it.next();
                 if (lastKey != null && order.compare(lastKey, e.key()) >= 0) {
-                    throw new SyncFailure("listing of " + name + " is not in " + order + " key order: '" + e.key()
-                            + "' came after '" + lastKey + "'. Merging it would pair the wrong keys, so the run "
+                    throw new SyncFailure("listing of " + name + " is not in " + order + " key order: '" + KeyText.escape(e.key())
+                            + "' came after '" + KeyText.escape(lastKey) + "'. Merging it would pair the wrong keys, so the run "
                             + "stops here (nothing deleted). S3Proxy lists in UTF-16 order: set key order "
                             + KeyOrder.UTF16_CODE_UNITS + " when both sides are S3Proxy.");
                 }

@@ -127,7 +127,7 @@ final class LocalStore implements Store {
             }
             Files.setLastModifiedTime(tmp, FileTime.fromMillis(mtime));
             if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new KeyConflict("cannot store key '" + src.key() + "': a directory of that name exists");
+                throw new KeyConflict("cannot store key '" + KeyText.escape(src.key()) + "': a directory of that name exists");
             }
             moveIntoPlace(tmp, target);
         } finally {
@@ -140,7 +140,7 @@ final class LocalStore implements Store {
         try {
             Files.createDirectories(target.getParent());
         } catch (FileAlreadyExistsException e) {
-            throw new KeyConflict("cannot store key '" + key + "': a parent path is a file (" + e.getFile()
+            throw new KeyConflict("cannot store key '" + KeyText.escape(key) + "': a parent path is a file (" + e.getFile()
                     + "); a local remote cannot hold both 'a' and 'a/b'");
         }
     }
@@ -222,7 +222,7 @@ final class LocalStore implements Store {
                 break;
             }
             if (s.isEmpty() || s.equals(".") || s.equals("..") || s.indexOf('\0') >= 0) {
-                throw new SyncFailure("key '" + key + "' cannot be stored in local remote '" + ref.remote().name()
+                throw new SyncFailure("key '" + KeyText.escape(key) + "' cannot be stored in local remote '" + ref.remote().name()
                         + "': empty, '.' or '..' path segments (or NUL) are not allowed");
             }
             p = p.resolve(s);

@@ -70,7 +70,7 @@ final class RunTotals {
     /** A failed object: counted, reported, and (through {@link #hasErrors}) blocks every delete. */
     void failed(String key, long bytes, String message) {
         add(Kind.FAILED, bytes);
-        error(key + ": " + message);
+        error(KeyText.escape(key) + ": " + message);
     }
 
     synchronized void error(String message) {

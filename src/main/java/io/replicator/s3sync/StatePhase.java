@@ -49,7 +49,7 @@ final class StatePhase {
 
     private void orphans(RunTotals totals, ErrorText errors) {
         for (StateStore.Orphan o : loaded.orphans()) {
-            String what = "multipart upload " + o.uploadId() + " of '" + o.key() + "' left by an interrupted run";
+            String what = "multipart upload " + o.uploadId() + " of '" + KeyText.escape(o.key()) + "' left by an interrupted run";
             switch (mode) {
                 case DRY_RUN -> totals.planLine("abort " + what);
                 case CHECK -> totals.note(what + " (the next sync aborts it)");
