@@ -99,8 +99,9 @@ public abstract class S3TestServer implements AutoCloseable {
                     RequestBody.fromBytes(part)).eTag();
             parts.add(CompletedPart.builder().partNumber(pn).eTag(etag).build());
         }
-        return unquote(client().completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id)
+        String etag = unquote(client().completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id)
                 .multipartUpload(m -> m.parts(parts))).eTag());
+        return etag == null || etag.isEmpty() ? unquote(head(bucket, key).eTag()) : etag; // RGW may answer ""
     }
 
     /** All objects of a bucket in listing order. */
