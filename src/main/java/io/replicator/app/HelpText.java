@@ -32,7 +32,7 @@ final class HelpText {
                   CAMEL_MAIN_PROFILE=<env>   use application-<env>.properties
                   LOG_FORMAT=json            JSON lines instead of text logs
                   REPLICATOR_..._SECRET_KEY  any property, named in upper case with _ for . and -
-                Exit codes: 0 ok, 1 job failed, 2 usage or configuration error, 3 --check found differences
+                Exit codes: 0 ok, 1 job failed, 2 usage or configuration error, 3 --check found differences or unverified objects
 
                 """);
         b.append("Profile: ").append(loaded.profile().orElse("(none)")).append('\n');
