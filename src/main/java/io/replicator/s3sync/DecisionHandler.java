@@ -59,6 +59,10 @@ final class DecisionHandler {
 
     private void unproven(Decision d) throws InterruptedException {
         boolean verify = options.state().unproven() == SyncOptions.Unproven.VERIFY;
+        if (options.mode() == SyncMode.DRY_RUN && verify) { // a real run reads both sides, copies if they differ
+            totals.planLine("verify " + KeyText.escape(d.key()) + " (" + d.reason() + ")");
+            return;
+        }
         if (options.mode() == SyncMode.DRY_RUN || !verify && options.mode() == SyncMode.SYNC) {
             transfer(d);
             return;
