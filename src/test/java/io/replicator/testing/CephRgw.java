@@ -114,6 +114,11 @@ public final class CephRgw {
         return dir.resolve("log/client.rgw.log");
     }
 
+    /** Counts the requests radosgw served, by operation. */
+    public RgwRequestLog requestLog() {
+        return new RgwRequestLog(rgwLog(), dir.resolve("run/client.rgw.asok"));
+    }
+
     private int rgwPort() {
         return basePort + PORTS - 1;
     }

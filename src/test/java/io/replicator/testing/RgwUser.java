@@ -1,12 +1,17 @@
 package io.replicator.testing;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /** One user of the shared {@link CephRgw}: its endpoint and credentials, like the other S3 fixtures. */
 public final class RgwUser extends S3TestServer {
@@ -71,6 +76,23 @@ public final class RgwUser extends S3TestServer {
     public String putMultipart(String bucket, String key, byte[] data, int partSize) {
         String etag = super.putMultipart(bucket, key, data, partSize);
         return etag == null || etag.isEmpty() ? unquote(head(bucket, key).eTag()) : etag;
+    }
+
+    /** A multipart upload whose parts follow {@code partSizes}: the last size repeats, the final part takes the rest. */
+    public String putMultipartLayout(String bucket, String key, byte[] data, int... partSizes) {
+        String id = client().createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        List<CompletedPart> parts = new ArrayList<>();
+        for (int off = 0, n = 1; off < data.length; n++) {
+            int len = Math.min(data.length - off, partSizes[Math.min(n, partSizes.length) - 1]);
+            byte[] part = Arrays.copyOfRange(data, off, off + len);
+            int pn = n;
+            String etag = client().uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(pn),
+                    RequestBody.fromBytes(part)).eTag();
+            parts.add(CompletedPart.builder().partNumber(pn).eTag(etag).build());
+            off += len;
+        }
+        client().completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id).multipartUpload(m -> m.parts(parts)));
+        return unquote(head(bucket, key).eTag());
     }
 
     @Override
