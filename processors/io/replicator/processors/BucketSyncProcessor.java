@@ -28,8 +28,10 @@ public final class BucketSyncProcessor implements Processor {
         BucketSyncJobConfig configured = config.bucketSyncJob(name)
                 .orElseThrow(() -> new IllegalArgumentException("no bucket-sync job named '" + name + "'"));
         String mode = exchange.getMessage().getHeader(JobHeaders.MODE, String.class);
-        BucketSyncJobConfig job = mode == null ? configured
+        BucketSyncJobConfig moded = mode == null ? configured
                 : configured.withMode(BucketSyncJobConfig.Mode.valueOf(mode.toUpperCase().replace('-', '_')));
+        BucketSyncJobConfig job = Boolean.TRUE.equals(exchange.getMessage().getHeader(JobHeaders.ALLOW_EMPTY_SOURCE,
+                Boolean.class)) ? moded.withAllowEmptySource(true) : moded;
         exchange.getMessage().setBody(guard.runExclusive(name, "bucket-sync", job.modeName(), () -> runner.run(job, ticker)));
     }
 }

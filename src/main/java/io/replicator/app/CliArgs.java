@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The parsed command line. */
 public record CliArgs(Command command, Optional<Path> configFile, Optional<String> job, RunMode runMode,
-                      Optional<String> identity, Optional<Path> fromPath) {
+                      Optional<String> identity, Optional<Path> fromPath, boolean allowEmptySource) {
 
     public enum Command { SERVICE, ONCE, HELP, KEYGEN }
 
@@ -19,6 +19,7 @@ public record CliArgs(Command command, Optional<Path> configFile, Optional<Strin
         String identity = null;
         Path fromPath = null;
         RunMode mode = RunMode.SYNC;
+        boolean allowEmptySource = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -33,6 +34,7 @@ public record CliArgs(Command command, Optional<Path> configFile, Optional<Strin
                 case "--check" -> mode = setMode(mode, RunMode.CHECK);
                 case "--identity" -> identity = value(args, ++i, a);
                 case "--from-path" -> fromPath = Path.of(value(args, ++i, a));
+                case "--allow-empty-source" -> allowEmptySource = true;
                 default -> throw new CliException("unknown argument '" + a + "'");
             }
         }
@@ -45,8 +47,11 @@ public record CliArgs(Command command, Optional<Path> configFile, Optional<Strin
         if (fromPath != null && command != Command.ONCE) {
             throw new CliException("--from-path only applies to --once JOB (a volume-source job)");
         }
+        if (allowEmptySource && command != Command.ONCE && command != Command.HELP) {
+            throw new CliException("--allow-empty-source only applies to --once JOB (a bucket-sync job)");
+        }
         return new CliArgs(command, Optional.ofNullable(config), Optional.ofNullable(job), mode,
-                Optional.ofNullable(identity), Optional.ofNullable(fromPath));
+                Optional.ofNullable(identity), Optional.ofNullable(fromPath), allowEmptySource);
     }
 
     private static RunMode setMode(RunMode current, RunMode wanted) {

@@ -22,6 +22,8 @@ final class HelpText {
                   camel-replicator [--config FILE] --once JOB       run one job now, print its summary, exit
                                    [--dry-run | --check]            plan only / compare only; neither writes anything
                                    [--from-path DIR]                a volume-source job, Direct from DIR (mover Jobs)
+                                   [--allow-empty-source]           a bucket-sync job: deletes may go ahead although
+                                                                    the source lists no object (refused by default)
                   camel-replicator keygen [--identity ID]           print a new PSK line (identity:128 hex digits)
                   camel-replicator --help                           this text
 

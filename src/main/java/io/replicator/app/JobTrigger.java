@@ -12,9 +12,17 @@ final class JobTrigger {
 
     /** The run's report; an exchange that failed outside the job (a route error) throws. */
     static JobReport run(ProducerTemplate producer, String kind, String job, String mode) {
+        return run(producer, kind, job, mode, false);
+    }
+
+    /** allowEmptySource: this run may delete although the source lists nothing (--allow-empty-source). */
+    static JobReport run(ProducerTemplate producer, String kind, String job, String mode, boolean allowEmptySource) {
         Exchange ex = producer.request("direct:" + kind + "-run", e -> {
             e.getMessage().setHeader(JobHeaders.JOB, job);
             e.getMessage().setHeader(JobHeaders.MODE, mode);
+            if (allowEmptySource) {
+                e.getMessage().setHeader(JobHeaders.ALLOW_EMPTY_SOURCE, true);
+            }
         });
         if (ex.getException() != null) {
             throw new IllegalStateException(kind + " " + job + ": " + ex.getException().getMessage(), ex.getException());

@@ -16,9 +16,9 @@ final class OnceRunner {
     }
 
     /** @param kind bucket-sync or volume-source: the route direct:&lt;kind&gt;-run runs it */
-    int run(String kind, String job, CliArgs.RunMode mode) {
+    int run(String kind, String job, CliArgs.RunMode mode, boolean allowEmptySource) {
         try (ProducerTemplate producer = ctx.createProducerTemplate()) {
-            JobReport report = JobTrigger.run(producer, kind, job, mode.name());
+            JobReport report = JobTrigger.run(producer, kind, job, mode.name(), allowEmptySource);
             return switch (report.outcome()) {
                 case SUCCEEDED -> ExitCodes.OK;
                 case DIFFERENCES -> ExitCodes.DIFFERENCES;

@@ -86,7 +86,8 @@ final class ReplicatorSetup extends MainListenerSupport {
         }
         if (cli.command() == CliArgs.Command.ONCE) {
             String job = cli.job().orElseThrow();
-            exitCode.set(new OnceRunner(ctx).run(config.kindOf(job).orElseThrow(), job, cli.runMode()));
+            exitCode.set(new OnceRunner(ctx).run(config.kindOf(job).orElseThrow(), job, cli.runMode(),
+                    cli.allowEmptySource()));
             main.completed();
         } else if (kube != null) {
             kube.startTriggers(ctx, beans.guard());

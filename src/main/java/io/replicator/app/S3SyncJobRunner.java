@@ -122,7 +122,7 @@ final class S3SyncJobRunner implements BucketSyncRunner {
         DeleteLimits limits = new DeleteLimits(
                 limit.maxCount().isPresent() ? limit.maxCount().getAsLong() : null,
                 limit.maxPercent().isPresent() ? limit.maxPercent().getAsDouble() : null,
-                DeleteLimits.EmptySource.REFUSE);
+                job.allowEmptySource() ? DeleteLimits.EmptySource.ALLOW : DeleteLimits.EmptySource.REFUSE);
         var t = job.tuning();
         SyncOptions d = SyncOptions.defaults();
         return new SyncOptions(mode, limits, t.transfers(), t.multipartCutoff(), t.partSize(),

@@ -6,7 +6,7 @@ import java.util.List;
 public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig destination,
                                   List<BucketMapping> buckets, CronSchedule schedule, Mode mode,
                                   DeleteLimit maxDelete, Tuning tuning, List<String> include, List<String> exclude,
-                                  boolean createDestinationBucket, StateSettings state) {
+                                  boolean createDestinationBucket, boolean allowEmptySource, StateSettings state) {
 
     /** What a run does: sync for real, only plan, or only compare (like rclone check). */
     public enum Mode { SYNC, DRY_RUN, CHECK }
@@ -27,6 +27,12 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
 
     public BucketSyncJobConfig withMode(Mode newMode) {
         return new BucketSyncJobConfig(name, source, destination, buckets, schedule, newMode, maxDelete, tuning,
-                include, exclude, createDestinationBucket, state);
+                include, exclude, createDestinationBucket, allowEmptySource, state);
+    }
+
+    /** allow: deletes may go ahead when the source lists nothing and the destination has objects. */
+    public BucketSyncJobConfig withAllowEmptySource(boolean allow) {
+        return new BucketSyncJobConfig(name, source, destination, buckets, schedule, mode, maxDelete, tuning,
+                include, exclude, createDestinationBucket, allow, state);
     }
 }

@@ -157,6 +157,7 @@ public final class ConfigBinder {
         return new BucketSyncJobConfig(name, src, dst, List.copyOf(buckets), schedule,
                 dryRun ? BucketSyncJobConfig.Mode.DRY_RUN : BucketSyncJobConfig.Mode.SYNC, limit, tuning,
                 in.list(p + "include"), in.list(p + "exclude"), in.bool(p + "create-destination-bucket", false),
+                in.bool(p + "allow-empty-source", false),
                 new BucketSyncJobConfig.StateSettings(stateBucket(p + "state-bucket"), in.bool(p + "verify-unproven", false)));
     }
 
@@ -196,6 +197,12 @@ public final class ConfigBinder {
         }
         try {
             URI u = URI.create(text);
+            if (u.getRawUserInfo() != null) {
+                in.problem(key, u.getScheme() + "://***@" + u.getRawAuthority().substring(u.getRawAuthority().lastIndexOf('@') + 1)
+                        + "...", "must not carry credentials (user:secret@): set access-key and secret-key (or their "
+                        + "-file variants) instead");
+                return null;
+            }
             if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
                 return u;
             }

@@ -42,6 +42,7 @@ public final class BucketSync {
                             state.recorder(), errors);
                     try {
                         while (merger.hasNext()) {
+                            stopIfEndpointDead(sides);
                             totals.listedKey();
                             handler.handle(planner.decide(merger.next()));
                         }
@@ -53,14 +54,17 @@ public final class BucketSync {
                     }
                     handler.planTotals();
                 }
+                stopIfEndpointDead(sides);
                 notes(options, totals, reservedInSource.sum());
                 DeletePhase.run(options.mode(), new DeletePhase.CompletedListings(listed[0], listed[1]), deletes,
-                        new DeleteGuard(options.deleteLimits()), totals, keys -> {
+                        new DeleteGuard(options.deleteLimits(), job.name()), totals, keys -> {
                             ReservedPrefix.checkDeletes(job.destination(), keys);
                             return sides.delete(keys);
                         });
             } finally {
-                state.save(listingsComplete, options.filter(), totals, errors);
+                if (sides.deadEndpoint() == null) { // else the run stops at once; the next run verifies again
+                    state.save(listingsComplete, options.filter(), totals, errors);
+                }
             }
         } catch (SyncFailure f) {
             totals.error(errors.scrub(f.getMessage()));
@@ -74,6 +78,13 @@ public final class BucketSync {
                 : options.mode() == SyncMode.CHECK && totals.differenceCount() > 0 ? SyncReport.Result.DIFFERENT
                 : SyncReport.Result.OK;
         return totals.report(job.name(), result, listed[0], listed[1], counter);
+    }
+
+    private static void stopIfEndpointDead(Sides sides) {
+        String dead = sides.deadEndpoint();
+        if (dead != null) {
+            throw new SyncFailure(dead);
+        }
     }
 
     /** The one-time cost over a destination another tool filled, and reserved keys left out. */

@@ -74,6 +74,9 @@ final class DecisionHandler {
             return;
         }
         transfers.submit(() -> {
+            if (sides.deadEndpoint() != null) {
+                return; // the run is stopping
+            }
             try {
                 if (ContentVerifier.sameContent(sides.source, d.source(), sides.destination, d.destination())) {
                     totals.add(RunTotals.Kind.SKIPPED, d.bytes());
@@ -100,6 +103,9 @@ final class DecisionHandler {
             return;
         }
         transfers.submit(() -> {
+            if (sides.deadEndpoint() != null) {
+                return; // the run is stopping
+            }
             try {
                 copyNow(d, kind);
             } catch (Exception e) {

@@ -23,6 +23,10 @@ public record S3Remote(String name, URI endpoint, String region, Addressing addr
 
     public S3Remote {
         Objects.requireNonNull(name, "remote name");
+        if (endpoint != null && endpoint.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("remote '" + name + "': the endpoint must not carry credentials "
+                    + "(user:secret@); give the access key and secret key separately");
+        }
         if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null)) {
             throw new IllegalArgumentException("remote '" + name + "': endpoint must be an absolute URI like "
                     + "http://host:port, got '" + endpoint + "'");

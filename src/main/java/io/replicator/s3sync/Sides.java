@@ -28,11 +28,13 @@ final class Sides implements AutoCloseable {
         return t;
     });
 
-    /** One S3 endpoint of this run: the S3Client and, where it fits, the direct path for small objects. */
-    private record Connection(S3Client client, DirectObjects direct) implements AutoCloseable {
-        static Connection open(S3Remote remote, S3ClientFactory.ClientSettings settings) {
-            return new Connection(S3ClientFactory.create(remote, settings),
-                    DirectObjects.forRemote(remote, settings.counter()));
+    /** One S3 endpoint of this run: the S3Client, where it fits the direct path for small objects, its watch. */
+    private record Connection(S3Client client, DirectObjects direct, EndpointWatch watch) implements AutoCloseable {
+        static Connection open(String role, S3Remote remote, S3ClientFactory.ClientSettings settings) {
+            EndpointWatch watch = new EndpointWatch(role + " endpoint " + remote.location() + " of remote '"
+                    + remote.name() + "'");
+            return new Connection(S3ClientFactory.create(remote, settings, List.of(watch)),
+                    DirectObjects.forRemote(remote, settings.counter()), watch);
         }
 
         S3Store store(BucketRef ref) {
@@ -56,9 +58,9 @@ final class Sides implements AutoCloseable {
                 4 * options.parallelism() + 4, counter);
         S3Remote from = job.source().remote() instanceof S3Remote s ? s : null;
         S3Remote to = job.destination().remote() instanceof S3Remote d ? d : null;
-        this.sourceConnection = from == null ? null : Connection.open(from, settings);
+        this.sourceConnection = from == null ? null : Connection.open("source", from, settings);
         this.destinationConnection = to == null ? null
-                : from != null && to.sameAccountAs(from) ? sourceConnection : Connection.open(to, settings);
+                : from != null && to.sameAccountAs(from) ? sourceConnection : Connection.open("destination", to, settings);
         this.source = from == null ? new LocalStore(job.source()) : sourceConnection.store(job.source());
         this.destination = to == null ? new LocalStore(job.destination()) : destinationConnection.store(job.destination());
     }
@@ -112,6 +114,16 @@ final class Sides implements AutoCloseable {
             totals.note("created destination bucket '" + bucket + "' on " + where);
         }
         return Collections.emptyIterator();
+    }
+
+    /** Why the run must stop because an endpoint stopped taking connections; null while both answer. */
+    String deadEndpoint() {
+        for (Connection c : new Connection[] {sourceConnection, destinationConnection}) {
+            if (c != null && c.watch().verdict() != null) {
+                return c.watch().verdict();
+            }
+        }
+        return null;
     }
 
     SyncPlanner.EtagResolver etagResolver(Store side) {

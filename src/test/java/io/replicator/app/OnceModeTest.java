@@ -100,4 +100,47 @@ class OnceModeTest {
         assertThat(once(cfg, "nightly")).isEqualTo(ExitCodes.JOB_FAILED);
         assertThat(dst.list("missing-src").keySet()).containsExactly("keep.txt");
     }
+
+    /** Issue 12: the refusal named "empty-source ALLOW", which no setting or flag offered. */
+    @Test
+    void anEmptySourceIsRefusedUnlessTheJobOrTheRunAllowsIt() throws Exception {
+        for (String bucket : new String[] {"emptied-a", "emptied-b"}) {
+            src.createBucket(bucket);
+            dst.createBucket(bucket);
+            dst.put(bucket, "old-1", "x".getBytes(StandardCharsets.UTF_8));
+            dst.put(bucket, "old-2", "y".getBytes(StandardCharsets.UTF_8));
+        }
+        Path cfg = config("emptied-a", "");
+        assertThat(once(cfg, "nightly")).isEqualTo(ExitCodes.JOB_FAILED);
+        assertThat(dst.list("emptied-a")).hasSize(2);
+        assertThat(once(cfg, "nightly", "--allow-empty-source")).isEqualTo(ExitCodes.OK);
+        assertThat(dst.list("emptied-a")).isEmpty();
+
+        Path allowed = config("emptied-b", "replicator.bucket-sync.nightly.allow-empty-source = true");
+        assertThat(once(allowed, "nightly")).isEqualTo(ExitCodes.OK);
+        assertThat(dst.list("emptied-b")).isEmpty();
+    }
+
+    /** Issue 12: http://AK:SECRET@host passed, and the secret showed up in errors and status.json. */
+    @Test
+    void credentialsInAnEndpointUrlAreRefusedWithoutEchoingThem() throws Exception {
+        Path cfg = Files.writeString(dir.resolve("creds.properties"), String.join("\n",
+                "replicator.remotes.src.endpoint = http://AKINURL:SECRETINURL@127.0.0.1:" + src.endpoint().getPort(),
+                "replicator.remotes.src.access-key = " + src.accessKey(),
+                "replicator.remotes.src.secret-key = " + src.secretKey(),
+                "replicator.remotes.dst.endpoint = " + dst.endpoint(),
+                "replicator.remotes.dst.access-key = " + dst.accessKey(),
+                "replicator.remotes.dst.secret-key = " + dst.secretKey(),
+                "replicator.bucket-sync.nightly.source = src",
+                "replicator.bucket-sync.nightly.destination = dst",
+                "replicator.bucket-sync.nightly.buckets = photos", ""));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ReplicatorMain.run(new String[] {"--config", cfg.toString(), "--once", "nightly"}, Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(printed).contains("replicator.remotes.src.endpoint").contains("must not carry credentials")
+                .doesNotContain("SECRETINURL");
+    }
 }
