@@ -26,8 +26,10 @@ public final class BucketSync {
              DeleteQueue deletes = options.mode() == SyncMode.SYNC ? DeleteQueue.storing() : DeleteQueue.countingOnly()) {
             ReservedPrefix.checkJob(job);
             LongAdder reservedInSource = new LongAdder();
-            Iterator<ObjectEntry> src = ReservedPrefix.excluding(sides.listSource(), job.source(), reservedInSource::increment);
-            Iterator<ObjectEntry> dst = ReservedPrefix.excluding(sides.listDestination(totals), job.destination(), () -> { });
+            Iterator<ObjectEntry> src = ReservedPrefix.excluding(sides.listSource(), job.source(),
+                    reservedInSource::increment);
+            Iterator<ObjectEntry> dst = ReservedPrefix.excluding(sides.listDestination(totals), job.destination(),
+                    () -> { });
             StatePhase state = StatePhase.open(sides, job, options, totals, errors);
             boolean listingsComplete = false;
             try {

@@ -24,8 +24,8 @@ final class ReservedPrefix {
     static void checkJob(BucketJob job) {
         for (BucketRef r : List.of(job.source(), job.destination())) {
             if (r.prefix().startsWith(PREFIX)) {
-                throw new SyncFailure("prefix '" + r.prefix() + "' of " + r.describe() + " lies inside the reserved prefix "
-                        + PREFIX + ", which holds the sync's own state and is never synced");
+                throw new SyncFailure("prefix '" + r.prefix() + "' of " + r.describe() + " lies inside the reserved "
+                        + "prefix " + PREFIX + ", which holds the sync's own state and is never synced");
             }
         }
     }

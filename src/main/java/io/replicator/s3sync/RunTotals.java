@@ -158,7 +158,8 @@ final class RunTotals {
                                    RequestCounter counter) {
         tellProgress();
         return new SyncReport(job, options.mode(), result, errors, tally(Kind.COPIED), tally(Kind.UPDATED),
-                tally(Kind.DELETED), tally(Kind.SKIPPED), tally(Kind.FAILED), recorded.get(), unproven.get(), unverified.get(),
+                tally(Kind.DELETED), tally(Kind.SKIPPED), tally(Kind.FAILED),
+                recorded.get(), unproven.get(), unverified.get(),
                 srcCount, dstCount,
                 counter.snapshot(), counter.retries(), Duration.ofNanos(System.nanoTime() - startNanos), plan,
                 planOmitted, notes);

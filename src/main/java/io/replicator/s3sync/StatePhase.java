@@ -1,5 +1,7 @@
 package io.replicator.s3sync;
 
+import java.util.List;
+
 /**
  * The sync state's part in one run. Start: one LIST of the state folder (and one GET of the state
  * when it exists); uploads a killed run of this job left behind are aborted (SYNC), planned (DRY_RUN)
@@ -23,7 +25,7 @@ final class StatePhase {
     /** Reads the state; call after the destination listing opened (which may have created the bucket). */
     static StatePhase open(Sides sides, BucketJob job, SyncOptions options, RunTotals totals, ErrorText errors) {
         if (!(sides.destination instanceof S3Store dst)) {
-            return new StatePhase(null, options.mode(), new StateStore.Loaded(SyncState.EMPTY, false, java.util.List.of()));
+            return new StatePhase(null, options.mode(), new StateStore.Loaded(SyncState.EMPTY, false, List.of()));
         }
         String stateBucket = options.state().stateBucket();
         StateStore store = new StateStore(dst.client, stateBucket, job.destination());
@@ -33,10 +35,10 @@ final class StatePhase {
         } catch (IllegalArgumentException e) {
             totals.note("the sync state " + store.describe() + " is unreadable (" + e.getMessage()
                     + "); starting without it: objects whose ETags do not compare are copied or verified again");
-            loaded = new StateStore.Loaded(SyncState.EMPTY, true, java.util.List.of());
+            loaded = new StateStore.Loaded(SyncState.EMPTY, true, List.of());
         } catch (RuntimeException e) {
             if (stateBucket == null && ErrorText.isNoSuchBucket(e)) { // a dry run before the bucket is created
-                loaded = new StateStore.Loaded(SyncState.EMPTY, false, java.util.List.of());
+                loaded = new StateStore.Loaded(SyncState.EMPTY, false, List.of());
             } else {
                 throw new SyncFailure("cannot read the sync state " + store.describe() + " on remote '"
                         + job.destination().remote().name() + "': " + errors.describe(e) + "; nothing was done", e);
@@ -49,7 +51,8 @@ final class StatePhase {
 
     private void orphans(RunTotals totals, ErrorText errors) {
         for (StateStore.Orphan o : loaded.orphans()) {
-            String what = "multipart upload " + o.uploadId() + " of '" + KeyText.escape(o.key()) + "' left by an interrupted run";
+            String what = "multipart upload " + o.uploadId() + " of '" + KeyText.escape(o.key())
+                    + "' left by an interrupted run";
             switch (mode) {
                 case DRY_RUN -> totals.planLine("abort " + what);
                 case CHECK -> totals.note(what + " (the next sync aborts it)");

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  */
 public record SyncReport(String job, SyncMode mode, Result result, List<String> errors,
                          Tally copied, Tally updated, Tally deleted, Tally skipped, Tally failed,
-                         long recordedEqual, long unproven, long unverified, long sourceObjects, long destinationObjects,
+                         long recordedEqual, long unproven, long unverified,
+                         long sourceObjects, long destinationObjects,
                          Map<RequestType, Long> requests, long retries, Duration duration,
                          List<String> plan, long planLinesOmitted, List<String> notes) {
 
