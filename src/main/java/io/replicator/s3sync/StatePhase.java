@@ -86,8 +86,12 @@ final class StatePhase {
         if (store == null || mode != SyncMode.SYNC) {
             return;
         }
+        SyncState next = recorder.result(listingsComplete, filter);
+        if (loaded.exists() == !next.isEmpty() && next.entries().equals(loaded.state().entries())) {
+            return; // unchanged (the no-change run): no PUT; an unreadable state (read as empty) is replaced
+        }
         try {
-            store.save(recorder.result(listingsComplete, filter), loaded.exists());
+            store.save(next, loaded.exists());
         } catch (RuntimeException e) {
             totals.error("cannot write the sync state " + store.describe() + ": " + errors.describe(e)
                     + " (the next run copies or verifies the objects it would have proven equal)");

@@ -107,7 +107,7 @@ abstract class SyncStateContract extends S3ContractBase {
         assertThat(again.unproven()).isZero();
         assertThat(proxy.count(S3Op.GET)).isEqualTo(1); // the state, nothing else
         assertThat(proxy.count(S3Op.HEAD)).isZero();
-        assertThat(proxy.counts()).containsOnlyKeys(S3Op.LIST, S3Op.GET, S3Op.PUT); // PUT: the state, rewritten
+        assertThat(proxy.counts()).containsOnlyKeys(S3Op.LIST, S3Op.GET); // an unchanged state is not written again
 
         server().putMultipart(b[0], "big.bin", V2, 5 * MIB); // same size, same layout, other bytes
         SyncReport changed = BucketSync.run(job(b[0], b[1]), opts());
@@ -150,6 +150,19 @@ abstract class SyncStateContract extends S3ContractBase {
         assertThat(next.unproven()).as(next.summary()).isEqualTo(1);
         assertThat(next.updated().objects()).isEqualTo(1);
         assertThat(server().get(b[1], "big.bin")).isEqualTo(V2);
+    }
+
+    @Test
+    void anUnreadableStateIsReportedAndReplacedNeverTrusted() throws Exception {
+        String[] b = foreignLayout(V2, V1);
+        server().put(b[1], stateKey(b[1]), bytes("big.bin " + list(b[0]).get("big.bin").etag()));
+        SyncReport r = BucketSync.run(job(b[0], b[1]), opts());
+        assertThat(r.result()).as(r.summary()).isEqualTo(SyncReport.Result.OK);
+        assertThat(r.notes()).anyMatch(n -> n.contains("is unreadable (line 1 is not"));
+        assertThat(server().get(b[1], "big.bin")).isEqualTo(V2);
+        // the copy reproduced the source's 5 MiB layout, so nothing needs recording: the junk is removed
+        assertThat(list(b[1]).get("big.bin").etag()).isEqualTo(list(b[0]).get("big.bin").etag());
+        assertThat(reservedKeys(b[1])).isEmpty();
     }
 
     @Test
