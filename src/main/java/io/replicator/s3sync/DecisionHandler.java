@@ -74,24 +74,31 @@ final class DecisionHandler {
             return;
         }
         transfers.submit(() -> {
-            if (sides.deadEndpoint() != null) {
-                return; // the run is stopping
-            }
-            try {
-                if (ContentVerifier.sameContent(sides.source, d.source(), sides.destination, d.destination())) {
-                    totals.add(RunTotals.Kind.SKIPPED, d.bytes());
-                    recorder.established(d.key(), d.source().etag(), d.destination().etag());
-                } else if (options.mode() == SyncMode.CHECK) {
-                    totals.add(RunTotals.Kind.UPDATED, d.bytes());
-                    totals.planLine("differs: " + KeyText.escape(d.key()) + " (content differs, read both sides)");
-                    totals.difference();
-                } else {
-                    copyNow(d, RunTotals.Kind.UPDATED);
-                }
-            } catch (Exception e) {
-                totals.failed(d.key(), d.bytes(), "verifying by reading both sides failed: " + errors.describe(e));
+            if (sides.deadEndpoint() == null) { // else the run is stopping
+                verifyThenAct(d);
             }
         });
+    }
+
+    /** Reads both sides: equal -> recorded and skipped; different -> CHECK reports it, SYNC copies it. */
+    private void verifyThenAct(Decision d) {
+        boolean same;
+        try {
+            same = ContentVerifier.sameContent(sides.source, d.source(), sides.destination, d.destination());
+        } catch (Exception e) {
+            totals.failed(d.key(), d.bytes(), "verifying by reading both sides failed: " + errors.describe(e));
+            return;
+        }
+        if (same) {
+            totals.add(RunTotals.Kind.SKIPPED, d.bytes());
+            recorder.established(d.key(), d.source().etag(), d.destination().etag());
+        } else if (options.mode() == SyncMode.CHECK) {
+            totals.add(RunTotals.Kind.UPDATED, d.bytes());
+            totals.planLine("differs: " + KeyText.escape(d.key()) + " (content differs, read both sides)");
+            totals.difference();
+        } else {
+            copyReporting(d, RunTotals.Kind.UPDATED);
+        }
     }
 
     private void transfer(Decision d) throws InterruptedException {
@@ -103,24 +110,24 @@ final class DecisionHandler {
             return;
         }
         transfers.submit(() -> {
-            if (sides.deadEndpoint() != null) {
-                return; // the run is stopping
-            }
-            try {
-                copyNow(d, kind);
-            } catch (Exception e) {
-                totals.failed(d.key(), d.bytes(), errors.describe(e));
+            if (sides.deadEndpoint() == null) { // else the run is stopping
+                copyReporting(d, kind);
             }
         });
     }
 
-    private void copyNow(Decision d, RunTotals.Kind kind) throws Exception {
-        String got = copier.copy(d.source());
-        String want = d.source().etag();
-        if (got != null && !got.isEmpty() && want != null && !(Etags.comparable(want, got) && want.equals(got))) {
-            recorder.established(d.key(), want, got);
+    /** Copies; records both ETags when they cannot show equality by themselves; a failure fails the object. */
+    private void copyReporting(Decision d, RunTotals.Kind kind) {
+        try {
+            String got = copier.copy(d.source());
+            String want = d.source().etag();
+            if (got != null && !got.isEmpty() && want != null && !(Etags.comparable(want, got) && want.equals(got))) {
+                recorder.established(d.key(), want, got);
+            }
+            totals.add(kind, d.bytes());
+        } catch (Exception e) {
+            totals.failed(d.key(), d.bytes(), errors.describe(e));
         }
-        totals.add(kind, d.bytes());
     }
 
     private static String planLine(Decision d, SyncMode mode) {
