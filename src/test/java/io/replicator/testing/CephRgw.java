@@ -41,6 +41,9 @@ public final class CephRgw {
     private final Path conf;
     private final int basePort;
     private final List<Process> daemons = new ArrayList<>();
+    private final List<String> daemonNames = new ArrayList<>();
+    /** radosgw-admin prints the keys it created: redacted from every log tail this class shows. */
+    private final List<String> secrets = new ArrayList<>();
     private RgwUser user;
     private RgwUser otherUser;
 
@@ -158,6 +161,7 @@ public final class CephRgw {
         // Fixed per uid, unique per cluster: never the same across runs, never printed.
         String ak = uid.toUpperCase().replace("-", "") + "AK";
         String sk = "sk-" + uid + "-" + UUID.randomUUID();
+        secrets.add(sk);
         run("radosgw-admin", "-c", conf.toString(), "user", "create", "--uid", uid, "--display-name", uid,
                 "--access-key", ak, "--secret-key", sk);
         return new RgwUser(this, uid, ak, sk);
@@ -181,14 +185,16 @@ public final class CephRgw {
     }
 
     private void checkDaemonsAlive() {
-        for (Process p : daemons) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException(p.info().command().orElse("a daemon") + " exited with " + p.exitValue());
+        for (int i = 0; i < daemons.size(); i++) {
+            if (!daemons.get(i).isAlive()) {
+                throw new IllegalStateException(daemonNames.get(i) + " exited with " + daemons.get(i).exitValue()
+                        + " (its output: log/" + daemonNames.get(i) + ".out)");
             }
         }
     }
 
     private void daemon(String name, String... cmd) throws IOException {
+        daemonNames.add(name);
         daemons.add(new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log/" + name + ".out").toFile()).start());
     }
@@ -200,7 +206,14 @@ public final class CephRgw {
         pb.environment().remove("CEPH_ARGS");
         pb.environment().remove("CEPH_CONF");
         Process p = pb.start();
-        if (!p.waitFor(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        while (!p.waitFor(1, TimeUnit.SECONDS) && System.nanoTime() < deadline) {
+            if (daemons.stream().anyMatch(d -> !d.isAlive())) {
+                p.destroyForcibly(); // a daemon died: the step would only wait for it
+                checkDaemonsAlive();
+            }
+        }
+        if (p.isAlive()) {
             p.destroyForcibly();
             throw new IllegalStateException(cmd[0] + " " + cmd[cmd.length > 3 ? 3 : 1] + " did not finish within "
                     + STEP_TIMEOUT.toSeconds() + " s");
@@ -224,10 +237,14 @@ public final class CephRgw {
         return sb.toString();
     }
 
-    private static String tail(Path file, int lines) {
+    private String tail(Path file, int lines) {
         try {
             List<String> all = Files.readAllLines(file);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+            String text = String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+            for (String secret : secrets) {
+                text = text.replace(secret, "<redacted>");
+            }
+            return text;
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }
@@ -248,6 +265,7 @@ public final class CephRgw {
             }
         }
         daemons.clear();
+        daemonNames.clear();
         for (RgwUser u : new RgwUser[] {user, otherUser}) {
             if (u != null) {
                 u.close();
