@@ -82,6 +82,11 @@ final class DirectObjects implements AutoCloseable {
 
     /** PUT with Content-MD5 (the server checks the body); the new ETag, or null. */
     String put(String bucket, String key, ObjectMeta meta, byte[] body, String md5Hex) {
+        return put(bucket, key, meta, body, md5Hex, null);
+    }
+
+    /** With x-amz-tagging (URL-encoded tags, null for none). */
+    String put(String bucket, String key, ObjectMeta meta, byte[] body, String md5Hex, String tagging) {
         if (!plainAscii(meta)) {
             return null; // the SDK decides how such header values are encoded
         }
@@ -94,6 +99,7 @@ final class DirectObjects implements AutoCloseable {
         header(h, "content-disposition", meta.contentDisposition());
         header(h, "content-language", meta.contentLanguage());
         header(h, "expires", meta.expires() == null ? null : DateUtils.formatRfc822Date(meta.expires()));
+        header(h, "x-amz-tagging", tagging);
         Map<String, String> sentAs = new TreeMap<>();
         for (Map.Entry<String, String> m : meta.userMetadata().entrySet()) {
             String name = META + m.getKey(); // sent with the key's own case, signed in lower case
@@ -153,7 +159,17 @@ final class DirectObjects implements AutoCloseable {
         }
         return new ObjectMeta(headers.get("Content-Type"), headers.get("Cache-Control"), headers.get("Content-Encoding"),
                 headers.get("Content-Disposition"), headers.get("Content-Language"),
-                headers.containsKey("Expires") ? instantOrNull(headers.get("Expires")) : null, user);
+                headers.containsKey("Expires") ? instantOrNull(headers.get("Expires")) : null, user,
+                tagCount(headers.get("x-amz-tagging-count")), Etags.opaqueEncryption(headers.get("x-amz-server-side-encryption"),
+                headers.get("x-amz-server-side-encryption-customer-algorithm")));
+    }
+
+    private static int tagCount(String header) {
+        try {
+            return header == null ? 0 : Integer.parseInt(header.trim());
+        } catch (NumberFormatException e) {
+            return 1; // unreadable: let the caller ask for the tags
+        }
     }
 
     private static Instant instantOrNull(String rfc822) {

@@ -40,8 +40,12 @@ final class Etags {
      * SSE-KMS (aws:kms, aws:kms:dsse) or SSE-C, whose ETags look the same but are not an MD5.
      */
     static boolean isMd5OfContent(String etag, String serverSideEncryption, String sseCustomerAlgorithm) {
-        return isPlainMd5(etag) && sseCustomerAlgorithm == null
-                && (serverSideEncryption == null || !serverSideEncryption.startsWith("aws:kms"));
+        return isPlainMd5(etag) && !opaqueEncryption(serverSideEncryption, sseCustomerAlgorithm);
+    }
+
+    /** SSE-KMS or SSE-C per the answer's headers: the object's ETag is not an MD5 of its bytes. */
+    static boolean opaqueEncryption(String serverSideEncryption, String sseCustomerAlgorithm) {
+        return sseCustomerAlgorithm != null || (serverSideEncryption != null && serverSideEncryption.startsWith("aws:kms"));
     }
 
     /** Part count of a multipart ETag, 0 when the ETag is not one. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * Copies one object from the source to the destination, choosing the cheapest path: S3 CopyObject
@@ -22,6 +23,7 @@ final class ObjectCopier {
     private final SyncOptions options;
     private final MultipartWriter multipart;
     private final RunTotals totals;
+    private final TagCarrier tags;
 
     ObjectCopier(Store source, Store destination, SyncOptions options, ExecutorService partPool,
                  RunTotals totals, UploadJournal journal) {
@@ -31,6 +33,7 @@ final class ObjectCopier {
         this.options = options;
         this.multipart = new MultipartWriter(partPool, journal);
         this.totals = totals;
+        this.tags = new TagCarrier(source, destination, totals);
     }
 
     /** Returns the destination's ETag as the server answered (normalized), null when unknown or local. */
@@ -110,10 +113,13 @@ final class ObjectCopier {
         if (meta[0] == null) {
             meta[0] = source.meta(e);
         }
-        return multipart.write(s3Destination, e.key(), meta[0], layout, (id, part, off, len) -> {
+        List<Tag> tagSet = tags.tagsOf(e, meta[0]);
+        String etag = multipart.write(s3Destination, e.key(), meta[0], layout, (id, part, off, len) -> {
             ReopeningBody body = new ReopeningBody(null, () -> source.open(e, off, len).in());
             return uploadClosing(body, () -> s3Destination.uploadPart(e.key(), id, part, body, len));
         });
+        tags.tag(s3Destination, e.key(), tagSet);
+        return etag;
     }
 
     private String serverSideCopy(S3Store from, ObjectEntry e, PartLayout layout, ObjectMeta[] meta) throws Exception {
@@ -123,8 +129,12 @@ final class ObjectCopier {
         if (meta[0] == null) {
             meta[0] = source.meta(e);
         }
-        return multipart.write(s3Destination, e.key(), meta[0], layout, (id, part, off, len) ->
+        // CopyObject copies the tags itself; a multipart copy makes a new object, which needs them given
+        List<Tag> tagSet = tags.tagsOf(e, meta[0]);
+        String etag = multipart.write(s3Destination, e.key(), meta[0], layout, (id, part, off, len) ->
                 s3Destination.uploadPartCopy(from, e, e.key(), id, part, off, len));
+        tags.tag(s3Destination, e.key(), tagSet);
+        return etag;
     }
 
     /**
@@ -156,13 +166,16 @@ final class ObjectCopier {
     private String streamedPut(ObjectEntry e) throws Exception {
         if (source instanceof S3Store s && e.size() <= DirectObjects.MAX_SIZE) {
             DirectObjects.Fetched o = s.readSmall(e);
-            String md5 = Etags.isPlainMd5(e.etag()) ? e.etag() : Md5.hex(o.body());
-            return s3Destination.putSmall(e.key(), o.meta(), o.body(), md5);
+            String md5 = Etags.isPlainMd5(e.etag()) && !o.meta().encrypted() ? e.etag() : Md5.hex(o.body());
+            return tags.write(tags.tagsOf(e, o.meta()),
+                    tagging -> s3Destination.putSmall(e.key(), o.meta(), o.body(), md5, tagging));
         }
         ObjectReader.Opened first = source.open(e, 0, e.size());
         ReopeningBody body = new ReopeningBody(first.in(), () -> source.open(e, 0, e.size()).in());
-        return uploadClosing(body, () -> s3Destination.put(e.key(), first.meta(), body, e.size(),
-                Etags.isPlainMd5(e.etag()) ? e.etag() : null));
+        // the listed ETag is the body's MD5 unless the GET said SSE-KMS/SSE-C (listings do not say)
+        String md5 = Etags.isPlainMd5(e.etag()) && !first.meta().encrypted() ? e.etag() : null;
+        return uploadClosing(body, () -> tags.write(tags.tagsOf(e, first.meta()),
+                tagging -> s3Destination.put(e.key(), first.meta(), body, e.size(), md5, tagging)));
     }
 
     private interface Upload {

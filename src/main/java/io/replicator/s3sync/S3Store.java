@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.*;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /** One bucket (and prefix) on an S3 endpoint: the requests a sync needs, keys relative to the prefix. */
 final class S3Store implements Store {
@@ -114,22 +115,22 @@ final class S3Store implements Store {
     }
 
     /** PUT of an in-memory object; md5Hex is its MD5 (sent as Content-MD5). */
-    String putSmall(String key, ObjectMeta meta, byte[] body, String md5Hex) {
+    String putSmall(String key, ObjectMeta meta, byte[] body, String md5Hex, String tagging) {
         if (direct != null) {
-            String etag = direct.put(ref.bucket(), fullKey(key), meta, body, md5Hex);
+            String etag = direct.put(ref.bucket(), fullKey(key), meta, body, md5Hex, tagging);
             if (etag != null) {
                 return etag;
             }
         }
-        return put(key, meta, ContentStreamProvider.fromByteArrayUnsafe(body), body.length, md5Hex);
+        return put(key, meta, ContentStreamProvider.fromByteArrayUnsafe(body), body.length, md5Hex, tagging);
     }
 
     /**
      * md5Hex: the body's MD5 when known (a plain source ETag), sent as Content-MD5 so the server
      * verifies the body; a streamed body is checked against the answered ETag ({@link UploadCheck}).
      */
-    String put(String key, ObjectMeta meta, ContentStreamProvider body, long length, String md5Hex) {
-        PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(ref.bucket()).key(fullKey(key))
+    String put(String key, ObjectMeta meta, ContentStreamProvider body, long length, String md5Hex, String tagging) {
+        PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(ref.bucket()).key(fullKey(key)).tagging(tagging)
                 .contentMD5(md5Hex == null ? null : Base64.getEncoder().encodeToString(HexFormat.of().parseHex(md5Hex)))
                 .contentLength(length).contentType(meta.contentType()).cacheControl(meta.cacheControl())
                 .contentEncoding(meta.contentEncoding()).contentDisposition(meta.contentDisposition())
@@ -147,6 +148,29 @@ final class S3Store implements Store {
         return client.copyObject(b -> b.sourceBucket(src.ref.bucket()).sourceKey(src.fullKey(e.key()))
                 .copySourceIfMatch(quoted(e)).destinationBucket(ref.bucket()).destinationKey(fullKey(key)))
                 .copyObjectResult().eTag();
+    }
+
+    /** The object's tags (GET ?tagging). Throws the server's answer (S3Proxy: 501) where tagging is not supported. */
+    List<Tag> tags(ObjectEntry e) {
+        return client.getObjectTagging(b -> b.bucket(ref.bucket()).key(fullKey(e.key()))).tagSet();
+    }
+
+    /** Replaces the object's tags (PUT ?tagging). */
+    void putTags(String key, List<Tag> tags) {
+        client.putObjectTagging(b -> b.bucket(ref.bucket()).key(fullKey(key)).tagging(t -> t.tagSet(tags)));
+    }
+
+    /** Tags as x-amz-tagging carries them (a URL-encoded query); null for none. */
+    static String taggingHeader(List<Tag> tags) {
+        if (tags == null || tags.isEmpty()) {
+            return null;
+        }
+        StringBuilder q = new StringBuilder();
+        for (Tag t : tags) {
+            q.append(q.length() == 0 ? "" : "&").append(SdkHttpUtils.urlEncode(t.key())).append('=')
+                    .append(SdkHttpUtils.urlEncode(t.value()));
+        }
+        return q.toString();
     }
 
     String createMultipart(String key, ObjectMeta meta) {
@@ -205,7 +229,8 @@ final class S3Store implements Store {
 
     private static ObjectMeta toMeta(GetObjectResponse r) {
         return new ObjectMeta(r.contentType(), r.cacheControl(), r.contentEncoding(), r.contentDisposition(),
-                r.contentLanguage(), r.expires(), nonEmpty(r.metadata()));
+                r.contentLanguage(), r.expires(), nonEmpty(r.metadata()), r.tagCount() == null ? 0 : r.tagCount(),
+                Etags.opaqueEncryption(r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm()));
     }
 
     private static ObjectMeta toMeta(HeadObjectResponse r) {

@@ -135,7 +135,8 @@ abstract class ServerQuirksContract {
         assertThat(proxy2.count(S3Op.UPLOAD_PART)).isEqualTo(3);
         assertThat(proxy2.count(S3Op.PUT) + proxy2.count(S3Op.CREATE_MULTIPART)).isEqualTo(1);
         assertThat(other.list(dst2).get("big.bin").etag()).isEqualTo(e.etag());
-        assertThat(totals.report("t", SyncReport.Result.OK, 1, 1, new RequestCounter()).notes()).isEmpty();
+        assertThat(totals.report("t", SyncReport.Result.OK, 1, 1, new RequestCounter()).notes())
+                .noneMatch(n -> n.contains("part layout") || n.contains("differs"));
     }
 
     @Test

@@ -24,6 +24,11 @@ abstract class SyncFidelityContract extends S3ContractBase {
         return true;
     }
 
+    /** Whether the server stores object tags (S3Proxy answers 501). */
+    protected boolean supportsTagging() {
+        return true;
+    }
+
     private String sourceWithMetadata() throws Exception {
         String src = bucket("src");
         String custom = acceptsRawUtf8Metadata() ? "Grüße" : "=?UTF-8?B?R3LDvMOfZQ==?=";
@@ -179,6 +184,47 @@ abstract class SyncFidelityContract extends S3ContractBase {
             assertThat(dstServer.get(dst, "ctl\u0001one")).isEqualTo(bytes("v:ctl\u0001one"));
             SyncReport again = BucketSync.run(job, opts());
             assertThat(again.skipped().objects()).isEqualTo(keys.size());
+        }
+    }
+
+    private Map<String, String> tags(S3TestServer s, String bucket, String key) {
+        Map<String, String> m = new java.util.TreeMap<>();
+        s.client().getObjectTagging(b -> b.bucket(bucket).key(key)).tagSet().forEach(t -> m.put(t.key(), t.value()));
+        return m;
+    }
+
+    /**
+     * Issue 12: only a single CopyObject carried tags; server-side multipart copies and every
+     * streamed path dropped them. A server without tagging is reported once per run.
+     */
+    @Test
+    void tagsAreCarriedOnEveryCopyPath() throws Exception {
+        String src = bucket("src");
+        Map<String, String> small = Map.of("team", "a b", "env", "prod");
+        List<String> keys = List.of("small.txt", "streamed.bin", "parts.bin", "parts-too.bin");
+        if (!supportsTagging()) {
+            server().putMultipart(src, "parts.bin", random(11 * MIB, 51), 5 * MIB);
+            server().putMultipart(src, "parts-too.bin", random(11 * MIB, 52), 5 * MIB);
+            SyncReport r = BucketSync.run(crossJob(src, secondBucket("dst")), opts());
+            assertThat(r.result()).as(r.summary()).isEqualTo(SyncReport.Result.OK);
+            assertThat(r.notes()).filteredOn(n -> n.contains("does not support object tagging")).hasSize(1);
+            return;
+        }
+        server().put(src, "small.txt", bytes("small"), b -> b.tagging("team=a%20b&env=prod"));
+        server().put(src, "streamed.bin", random(300 * 1024, 53), b -> b.tagging("k=v"));
+        server().putMultipart(src, "parts.bin", random(11 * MIB, 54), 5 * MIB);
+        server().client().putObjectTagging(b -> b.bucket(src).key("parts.bin")
+                .tagging(t -> t.tagSet(software.amazon.awssdk.services.s3.model.Tag.builder().key("mp").value("1").build())));
+        server().putMultipart(src, "parts-too.bin", random(11 * MIB, 55), 5 * MIB); // no tags
+        for (boolean cross : new boolean[] {false, true}) {
+            String dst = cross ? secondBucket("dst") : bucket("dst");
+            S3TestServer dstServer = cross ? secondServer() : server();
+            SyncReport r = BucketSync.run(cross ? crossJob(src, dst) : job(src, dst), opts());
+            assertThat(r.result()).as(r.summary()).isEqualTo(SyncReport.Result.OK);
+            assertThat(tags(dstServer, dst, "small.txt")).isEqualTo(small);
+            for (String k : keys) {
+                assertThat(tags(dstServer, dst, k)).as(k).isEqualTo(tags(server(), src, k));
+            }
         }
     }
 
