@@ -25,6 +25,11 @@ final class ObjectCopier {
     private final RunTotals totals;
     private final TagCarrier tags;
 
+    /** Without an upload journal: for copies outside a run's sync state (the copier's own tests). */
+    ObjectCopier(Store source, Store destination, SyncOptions options, ExecutorService partPool, RunTotals totals) {
+        this(source, destination, options, partPool, totals, UploadJournal.NONE);
+    }
+
     ObjectCopier(Store source, Store destination, SyncOptions options, ExecutorService partPool,
                  RunTotals totals, UploadJournal journal) {
         this.source = source;

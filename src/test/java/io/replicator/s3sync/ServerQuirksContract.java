@@ -123,7 +123,7 @@ abstract class ServerQuirksContract {
         // same endpoint: UploadPartCopy; other endpoint: GET -> UploadPart
         String dst = bucket(server);
         S3Store same = store(server, proxy, dst, emptyCompleteEtag());
-        new ObjectCopier(store(server, proxy, src, emptyCompleteEtag()), same, SyncOptions.defaults(), parts, totals, UploadJournal.NONE)
+        new ObjectCopier(store(server, proxy, src, emptyCompleteEtag()), same, SyncOptions.defaults(), parts, totals)
                 .copy(e);
         assertThat(proxy.count(S3Op.UPLOAD_PART_COPY)).isEqualTo(3);
         assertThat(proxy.count(S3Op.COPY) + proxy.count(S3Op.PUT)).isZero();
@@ -131,7 +131,7 @@ abstract class ServerQuirksContract {
 
         String dst2 = bucket(other);
         new ObjectCopier(store(server, proxy, src, emptyCompleteEtag()), store(other, proxy2, dst2, emptyCompleteEtag()),
-                SyncOptions.defaults(), parts, totals, UploadJournal.NONE).copy(e);
+                SyncOptions.defaults(), parts, totals).copy(e);
         assertThat(proxy2.count(S3Op.UPLOAD_PART)).isEqualTo(3);
         assertThat(proxy2.count(S3Op.PUT) + proxy2.count(S3Op.CREATE_MULTIPART)).isEqualTo(1);
         assertThat(other.list(dst2).get("big.bin").etag()).isEqualTo(e.etag());
@@ -152,7 +152,7 @@ abstract class ServerQuirksContract {
         });
         String dst = bucket(server);
         ObjectCopier copier = new ObjectCopier(store(server, proxy, src, noCopySourceIfMatch()),
-                store(server, proxy, dst, noCopySourceIfMatch()), SyncOptions.defaults(), parts, totals, UploadJournal.NONE);
+                store(server, proxy, dst, noCopySourceIfMatch()), SyncOptions.defaults(), parts, totals);
         assertThatThrownBy(() -> copier.copy(e)).hasMessageContaining("changed during the server-side copy");
         assertThat(proxy.count(S3Op.UPLOAD_PART_COPY)).isEqualTo(3); // no second layout, no fallback copy
     }
@@ -165,7 +165,7 @@ abstract class ServerQuirksContract {
         server.put(src, "doc.txt", "newer version".getBytes());
         String dst = bucket(server);
         ObjectCopier copier = new ObjectCopier(store(server, proxy, src, noCopySourceIfMatch()),
-                store(server, proxy, dst, noCopySourceIfMatch()), SyncOptions.defaults(), parts, totals, UploadJournal.NONE);
+                store(server, proxy, dst, noCopySourceIfMatch()), SyncOptions.defaults(), parts, totals);
         assertThatThrownBy(() -> copier.copy(e)).hasMessageContaining("changed during the server-side copy");
     }
 }
