@@ -37,7 +37,8 @@ final class HelpText {
                   LOG_FORMAT=json            JSON lines instead of text logs
                   REPLICATOR_..._SECRET_KEY  any property, named in upper case with _ for . and -
                 Exit codes: 0 ok (or the service stopped by SIGTERM/SIGINT), 1 job or startup failed,
-                  2 usage or configuration error, 3 --check found differences, 143 a --once run stopped by SIGTERM
+                  2 usage or configuration error, 3 --check found differences or unverified objects,
+                  143 a --once run stopped by SIGTERM
 
                 """);
         b.append("Profile: ").append(described.profile().orElse("(none)")).append('\n');

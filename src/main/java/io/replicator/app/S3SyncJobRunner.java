@@ -85,7 +85,9 @@ final class S3SyncJobRunner implements BucketSyncRunner {
         tally(c, "deleted", r.deleted());
         tally(c, "skipped", r.skipped());
         tally(c, "failed", r.failed());
-        c.merge("objects_size_only_compared", r.sizeOnlyCompared(), Long::sum);
+        c.merge("objects_equal_by_record", r.recordedEqual(), Long::sum);
+        c.merge("objects_unproven", r.unproven(), Long::sum);
+        c.merge("objects_unverified", r.unverified(), Long::sum);
         c.merge("retries", r.retries(), Long::sum);
         for (Map.Entry<RequestType, Long> e : r.requests().entrySet()) {
             c.merge("requests_" + e.getKey().name().toLowerCase(Locale.ROOT), e.getValue(), Long::sum);
@@ -126,6 +128,8 @@ final class S3SyncJobRunner implements BucketSyncRunner {
         return new SyncOptions(mode, limits, t.transfers(), t.multipartCutoff(), t.partSize(),
                 new RetryPolicy(t.retries(), d.retry().baseDelay(), d.retry().maxDelay()), job.include(), job.exclude(),
                 job.createDestinationBucket() ? SyncOptions.BucketCreation.CREATE : SyncOptions.BucketCreation.FAIL,
-                t.listPageSize(), d.keyOrder(), d.progressInterval(), d.reportLineLimit());
+                t.listPageSize(), d.keyOrder(), d.progressInterval(), d.reportLineLimit(),
+                new SyncOptions.StateSettings(job.state().bucket(),
+                        job.state().verifyUnproven() ? SyncOptions.Unproven.VERIFY : SyncOptions.Unproven.COPY));
     }
 }

@@ -6,13 +6,19 @@ import java.util.List;
 public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig destination,
                                   List<BucketMapping> buckets, CronSchedule schedule, Mode mode,
                                   DeleteLimit maxDelete, Tuning tuning, List<String> include, List<String> exclude,
-                                  boolean createDestinationBucket, boolean allowEmptySource) {
+                                  boolean createDestinationBucket, boolean allowEmptySource, StateSettings state) {
 
     /** What a run does: sync for real, only plan, or only compare (like rclone check). */
     public enum Mode { SYNC, DRY_RUN, CHECK }
 
     /** Performance knobs; defaults suit most S3 services. */
     public record Tuning(int transfers, long multipartCutoff, long partSize, int retries, int listPageSize) { }
+
+    /**
+     * The sync state: bucket on the destination remote that holds it (null = the destination bucket);
+     * verifyUnproven: objects neither ETags nor state show equal are read on both sides instead of copied.
+     */
+    public record StateSettings(String bucket, boolean verifyUnproven) { }
 
     /** sync, dry-run or check. */
     public String modeName() {
@@ -21,12 +27,12 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
 
     public BucketSyncJobConfig withMode(Mode newMode) {
         return new BucketSyncJobConfig(name, source, destination, buckets, schedule, newMode, maxDelete, tuning,
-                include, exclude, createDestinationBucket, allowEmptySource);
+                include, exclude, createDestinationBucket, allowEmptySource, state);
     }
 
     /** allow: deletes may go ahead when the source lists nothing and the destination has objects. */
     public BucketSyncJobConfig withAllowEmptySource(boolean allow) {
         return new BucketSyncJobConfig(name, source, destination, buckets, schedule, mode, maxDelete, tuning,
-                include, exclude, createDestinationBucket, allow);
+                include, exclude, createDestinationBucket, allow, state);
     }
 }

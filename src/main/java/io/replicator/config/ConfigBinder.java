@@ -157,7 +157,16 @@ public final class ConfigBinder {
         return new BucketSyncJobConfig(name, src, dst, List.copyOf(buckets), schedule,
                 dryRun ? BucketSyncJobConfig.Mode.DRY_RUN : BucketSyncJobConfig.Mode.SYNC, limit, tuning,
                 in.list(p + "include"), in.list(p + "exclude"), in.bool(p + "create-destination-bucket", false),
-                in.bool(p + "allow-empty-source", false));
+                in.bool(p + "allow-empty-source", false),
+                new BucketSyncJobConfig.StateSettings(stateBucket(p + "state-bucket"), in.bool(p + "verify-unproven", false)));
+    }
+
+    private String stateBucket(String key) {
+        String b = in.optional(key).orElse(null);
+        if (b != null && (b.isBlank() || b.contains("/"))) {
+            in.problem(key, b, "must be a bucket name on the destination remote (no '/')");
+        }
+        return b;
     }
 
     /** --once JOB must name one job: bucket syncs and volume sources share one namespace. */

@@ -1,12 +1,13 @@
 package io.replicator.s3sync;
 
 import java.util.Iterator;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs one bucket job: list both sides in lockstep, decide per key, transfer in parallel, then the
- * guarded delete phase; returns the report. Never throws for run-time problems: they end up in the
- * report as a FAILED result with messages (no secrets in them). Entry point for the Camel processor.
+ * guarded delete phase and (SYNC) the sync state; returns the report. Never throws for run-time
+ * problems: they end up in the report as a FAILED result with messages (no secrets in them). Entry
+ * point for the Camel processor.
  */
 public final class BucketSync {
     private BucketSync() {
@@ -21,35 +22,52 @@ public final class BucketSync {
         RequestCounter counter = new RequestCounter();
         ErrorText errors = new ErrorText(job);
         long[] listed = new long[2];
-        long[] differences = new long[1];
         try (Sides sides = new Sides(job, options, counter, errors);
              DeleteQueue deletes = options.mode() == SyncMode.SYNC ? DeleteQueue.storing() : DeleteQueue.countingOnly()) {
-            Iterator<ObjectEntry> src = sides.listSource();
-            Iterator<ObjectEntry> dst = sides.listDestination(totals);
-            ListingMerger merger = new ListingMerger(src, dst, options.keyOrder(), options.filter(),
-                    "source " + job.source().describe(), "destination " + job.destination().describe());
-            SyncPlanner planner = new SyncPlanner(sides.etagResolver(sides.source), sides.etagResolver(sides.destination));
-            try (Transfers transfers = new Transfers(options.parallelism(), job.name())) {
-                ObjectCopier copier = new ObjectCopier(sides.source, sides.destination, options,
-                        transfers.partPool(), totals);
-                try {
-                    while (merger.hasNext()) {
-                        stopIfEndpointDead(sides);
-                        totals.listedKey();
-                        Decision d = planner.decide(merger.next());
-                        differences[0] += handle(d, options.mode(), totals, deletes, transfers, copier, errors,
-                                sides::deadEndpoint);
+            ReservedPrefix.checkJob(job);
+            LongAdder reservedInSource = new LongAdder();
+            Iterator<ObjectEntry> src = ReservedPrefix.excluding(sides.listSource(), job.source(),
+                    reservedInSource::increment);
+            Iterator<ObjectEntry> dst = ReservedPrefix.excluding(sides.listDestination(totals), job.destination(),
+                    () -> { });
+            StatePhase state = StatePhase.open(sides, job, options, totals, errors);
+            boolean listingsComplete = false;
+            try {
+                ListingMerger merger = new ListingMerger(src, dst, options.keyOrder(), options.filter(),
+                        "source " + job.source().describe(), "destination " + job.destination().describe());
+                SyncPlanner planner = new SyncPlanner(sides.etagResolver(sides.source),
+                        sides.etagResolver(sides.destination), state.state());
+                try (Transfers transfers = new Transfers(options.parallelism(), job.name())) {
+                    ObjectCopier copier = new ObjectCopier(sides.source, sides.destination, options,
+                            transfers.partPool(), totals, state.journal());
+                    DecisionHandler handler = new DecisionHandler(options, totals, deletes, transfers, copier, sides,
+                            state.recorder(), errors);
+                    try {
+                        while (merger.hasNext()) {
+                            stopIfEndpointDead(sides);
+                            totals.listedKey();
+                            handler.handle(planner.decide(merger.next()));
+                        }
+                        listingsComplete = true;
+                    } finally {
+                        transfers.awaitAll(); // nothing may still be writing when the run reports or deletes
+                        listed[0] = merger.sourceCount();
+                        listed[1] = merger.destinationCount();
                     }
-                } finally {
-                    transfers.awaitAll(); // nothing may still be writing when the run reports or deletes
-                    listed[0] = merger.sourceCount();
-                    listed[1] = merger.destinationCount();
+                    handler.planTotals();
+                }
+                stopIfEndpointDead(sides);
+                notes(options, totals, reservedInSource.sum());
+                DeletePhase.run(options.mode(), new DeletePhase.CompletedListings(listed[0], listed[1]), deletes,
+                        new DeleteGuard(options.deleteLimits(), job.name()), totals, keys -> {
+                            ReservedPrefix.checkDeletes(job.destination(), keys);
+                            return sides.delete(keys);
+                        });
+            } finally {
+                if (sides.deadEndpoint() == null) { // else the run stops at once; the next run verifies again
+                    state.save(listingsComplete, options.filter(), totals, errors);
                 }
             }
-            stopIfEndpointDead(sides);
-            planTotals(options.mode(), totals, deletes);
-            DeletePhase.run(options.mode(), new DeletePhase.CompletedListings(listed[0], listed[1]), deletes,
-                    new DeleteGuard(options.deleteLimits(), job.name()), totals, sides::delete);
         } catch (SyncFailure f) {
             totals.error(errors.scrub(f.getMessage()));
         } catch (InterruptedException e) {
@@ -59,7 +77,7 @@ public final class BucketSync {
             totals.error("bucket job " + job.name() + " failed: " + errors.describe(e));
         }
         SyncReport.Result result = totals.hasErrors() ? SyncReport.Result.FAILED
-                : options.mode() == SyncMode.CHECK && differences[0] > 0 ? SyncReport.Result.DIFFERENT
+                : options.mode() == SyncMode.CHECK && totals.differenceCount() > 0 ? SyncReport.Result.DIFFERENT
                 : SyncReport.Result.OK;
         return totals.report(job.name(), result, listed[0], listed[1], counter);
     }
@@ -71,73 +89,19 @@ public final class BucketSync {
         }
     }
 
-    /**
-     * Acts on one decision; returns 1 when it is a difference (for CHECK). A transfer that starts
-     * after an endpoint was found dead is not attempted: the run is stopping.
-     */
-    private static int handle(Decision d, SyncMode mode, RunTotals totals, DeleteQueue deletes, Transfers transfers,
-                              ObjectCopier copier, ErrorText errors, Supplier<String> deadEndpoint)
-            throws InterruptedException {
-        switch (d.action()) {
-            case SKIP -> totals.add(RunTotals.Kind.SKIPPED, d.source().size());
-            case SKIP_SIZE_ONLY -> {
-                totals.add(RunTotals.Kind.SKIPPED, d.source().size());
-                totals.sizeOnly(d.key());
-            }
-            case DELETE -> {
-                deletes.add(d.key(), d.bytes());
-                if (mode != SyncMode.SYNC) {
-                    totals.add(RunTotals.Kind.DELETED, d.bytes());
-                    String key = KeyText.escape(d.key());
-                    totals.planLine(mode == SyncMode.CHECK ? "extra on destination: " + key + " (size " + d.bytes() + ")"
-                            : "delete " + key + " (size " + d.bytes() + ")");
-                }
-                return 1;
-            }
-            case COPY, UPDATE -> {
-                RunTotals.Kind kind = d.action() == Decision.Action.COPY ? RunTotals.Kind.COPIED : RunTotals.Kind.UPDATED;
-                if (mode != SyncMode.SYNC) {
-                    totals.add(kind, d.bytes());
-                    totals.planLine(planLine(d, mode));
-                    return 1;
-                }
-                transfers.submit(() -> {
-                    if (deadEndpoint.get() != null) {
-                        return;
-                    }
-                    try {
-                        copier.copy(d.source());
-                        totals.add(kind, d.bytes());
-                    } catch (Exception e) {
-                        totals.failed(d.key(), d.bytes(), errors.describe(e));
-                    }
-                });
-                return 1;
-            }
-            default -> throw new IllegalStateException("unhandled decision " + d.action());
+    /** The one-time cost over a destination another tool filled, and reserved keys left out. */
+    private static void notes(SyncOptions options, RunTotals totals, long reservedInSource) {
+        if (reservedInSource > 0) {
+            totals.note(reservedInSource + " source keys under the reserved prefix " + ReservedPrefix.PREFIX
+                    + " were not synced (they hold a replicator's own state)");
         }
-        return 0;
-    }
-
-    private static String planLine(Decision d, SyncMode mode) {
-        boolean copy = d.action() == Decision.Action.COPY;
-        String key = KeyText.escape(d.key());
-        if (mode == SyncMode.CHECK) {
-            return copy ? "missing on destination: " + key + " (size " + d.bytes() + ")"
-                    : "differs: " + key + " (" + d.reason() + ")";
+        long unproven = totals.unprovenCount();
+        if (unproven > 0 && options.mode() != SyncMode.CHECK) {
+            boolean verify = options.state().unproven() == SyncOptions.Unproven.VERIFY;
+            totals.note(unproven + " objects could not be shown equal by their ETags (another multipart layout, "
+                    + "SSE-KMS...) nor by the sync state: " + (verify ? "verified by reading both sides"
+                    : "copied") + (options.mode() == SyncMode.DRY_RUN ? " in a real run" : "")
+                    + "; the sync state records them, so later runs skip them while both ETags stay the same");
         }
-        return copy ? "copy " + key + " (size " + d.bytes() + ")" : "update " + key + " (" + d.reason() + ")";
-    }
-
-    private static void planTotals(SyncMode mode, RunTotals totals, DeleteQueue deletes) {
-        if (mode == SyncMode.SYNC) {
-            return;
-        }
-        String t = mode == SyncMode.CHECK ? "total: missing on destination %d, differing %d, extra on destination %d"
-                : "total: copy %d, update %d, delete %d";
-        totals.planLine(String.format(t, totals.count(RunTotals.Kind.COPIED), totals.count(RunTotals.Kind.UPDATED),
-                deletes.count()) + String.format(", unchanged %d (size-only %d), %d bytes to transfer",
-                totals.count(RunTotals.Kind.SKIPPED), totals.sizeOnlyCount(),
-                totals.bytes(RunTotals.Kind.COPIED) + totals.bytes(RunTotals.Kind.UPDATED)));
     }
 }

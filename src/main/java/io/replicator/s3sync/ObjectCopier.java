@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * or UploadPartCopy when both sides share endpoint and credentials, otherwise streamed GET -> PUT
  * (or parallel ranged GET -> UploadPart) without buffering objects in memory. For S3 destinations
  * the source's part layout is reproduced so the ETags match; when that fails the object is written
- * in a layout that can never compare, and reported as compared by size only.
+ * in a layout that can never compare, and the sync state records both ETags.
  */
 final class ObjectCopier {
     private static final int LAYOUT_GUESSES = 2;
@@ -25,21 +25,27 @@ final class ObjectCopier {
     private final RunTotals totals;
     private final TagCarrier tags;
 
+    /** Without an upload journal: for copies outside a run's sync state (the copier's own tests). */
+    ObjectCopier(Store source, Store destination, SyncOptions options, ExecutorService partPool, RunTotals totals) {
+        this(source, destination, options, partPool, totals, UploadJournal.NONE);
+    }
+
     ObjectCopier(Store source, Store destination, SyncOptions options, ExecutorService partPool,
-                 RunTotals totals) {
+                 RunTotals totals, UploadJournal journal) {
         this.source = source;
         this.s3Destination = destination instanceof S3Store s ? s : null;
         this.localDestination = destination instanceof LocalStore l ? l : null;
         this.options = options;
-        this.multipart = new MultipartWriter(partPool);
+        this.multipart = new MultipartWriter(partPool, journal);
         this.totals = totals;
         this.tags = new TagCarrier(source, destination, totals);
     }
 
-    void copy(ObjectEntry e) throws Exception {
+    /** Returns the destination's ETag as the server answered (normalized), null when unknown or local. */
+    String copy(ObjectEntry e) throws Exception {
         if (localDestination != null) {
             new LocalWrite(source, localDestination, options.retry()).write(e);
-            return;
+            return null;
         }
         String want = e.etag();
         int parts = Etags.partCount(want);
@@ -55,19 +61,20 @@ final class ObjectCopier {
                 break; // e.g. EntityTooSmall: this layout cannot be written here, another one can
             }
             if (want == null || got == null || got.equals(want)) {
-                return;
+                return got;
             }
             if (!layout.isMultipart()) {
                 totals.note(KeyText.escape(e.key()) + ": destination ETag " + got + " differs from source ETag " + want
                         + " after a single-part copy (the destination does not use MD5 ETags?)");
-                return;
+                return got;
             }
         }
         // None of the guessed part sizes reproduced the source ETag: make the ETags incomparable on
         // purpose, or every later run would see "content differs" and copy the object again.
-        written(e, PartLayout.incomparableWith(e.size(), parts), meta);
+        String got = written(e, PartLayout.incomparableWith(e.size(), parts), meta);
         totals.note(KeyText.escape(e.key()) + ": the source's part layout (" + parts + " parts) could not be "
-                + "reproduced; this object will be compared by size only");
+                + "reproduced; the sync state records both ETags");
+        return got;
     }
 
     /**

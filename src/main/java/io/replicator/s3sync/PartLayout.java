@@ -88,8 +88,8 @@ record PartLayout(Upload upload, long size, long partSize, int partCount) {
 
     /**
      * A layout whose ETag can never be compared with a source of {@code parts} parts: used when the
-     * source layout could not be reproduced, so later runs count the object as size-only instead of
-     * copying it again and again.
+     * source layout could not be reproduced; the sync state then records both ETags, so later runs
+     * skip the object while neither side changes instead of copying it again and again.
      */
     static PartLayout incomparableWith(long size, int parts) {
         if (size <= MAX_SINGLE_PUT) {

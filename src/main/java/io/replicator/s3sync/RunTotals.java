@@ -14,7 +14,10 @@ final class RunTotals {
     private final SyncListener listener;
     private final long startNanos = System.nanoTime();
     private final AtomicLong[] tallies = new AtomicLong[10]; // copied, updated, deleted, skipped, failed x (n, bytes)
-    private final AtomicLong sizeOnly = new AtomicLong();
+    private final AtomicLong recorded = new AtomicLong();
+    private final AtomicLong unproven = new AtomicLong();
+    private final AtomicLong unverified = new AtomicLong();
+    private final AtomicLong differences = new AtomicLong();
     private final AtomicLong listed = new AtomicLong();
     private final List<String> errors = new ArrayList<>();
     private final List<String> plan = new ArrayList<>();
@@ -43,9 +46,19 @@ final class RunTotals {
         listed.incrementAndGet();
     }
 
-    void sizeOnly(String key) {
-        sizeOnly.incrementAndGet();
-        note("compared by size only (ETags of different formats): " + KeyText.escape(key));
+    /** A key the sync state showed equal. */
+    void recordedEqual() {
+        recorded.incrementAndGet();
+    }
+
+    /** A key neither its ETags nor the sync state showed equal (then copied, verified or unverified). */
+    void unproven() {
+        unproven.incrementAndGet();
+    }
+
+    /** CHECK: an unproven key that was not read. */
+    void unverified() {
+        unverified.incrementAndGet();
     }
 
     synchronized void note(String line) {
@@ -88,8 +101,25 @@ final class RunTotals {
         }
     }
 
-    long sizeOnlyCount() {
-        return sizeOnly.get();
+    /** CHECK: one more difference between the sides (DIFFERENT result). */
+    void difference() {
+        differences.incrementAndGet();
+    }
+
+    long differenceCount() {
+        return differences.get();
+    }
+
+    long recordedCount() {
+        return recorded.get();
+    }
+
+    long unprovenCount() {
+        return unproven.get();
+    }
+
+    long unverifiedCount() {
+        return unverified.get();
     }
 
     long count(Kind kind) {
@@ -128,7 +158,9 @@ final class RunTotals {
                                    RequestCounter counter) {
         tellProgress();
         return new SyncReport(job, options.mode(), result, errors, tally(Kind.COPIED), tally(Kind.UPDATED),
-                tally(Kind.DELETED), tally(Kind.SKIPPED), tally(Kind.FAILED), sizeOnly.get(), srcCount, dstCount,
+                tally(Kind.DELETED), tally(Kind.SKIPPED), tally(Kind.FAILED),
+                recorded.get(), unproven.get(), unverified.get(),
+                srcCount, dstCount,
                 counter.snapshot(), counter.retries(), Duration.ofNanos(System.nanoTime() - startNanos), plan,
                 planOmitted, notes);
     }

@@ -15,10 +15,29 @@ import java.util.Objects;
 public record SyncOptions(SyncMode mode, DeleteLimits deleteLimits, int parallelism, long multipartCutoff,
                           long partSize, RetryPolicy retry, List<String> include, List<String> exclude,
                           BucketCreation destinationBucket, int listPageSize, KeyOrder keyOrder,
-                          Duration progressInterval, int reportLineLimit) {
+                          Duration progressInterval, int reportLineLimit, StateSettings state) {
 
     /** What to do when the destination bucket does not exist. */
     public enum BucketCreation { FAIL, CREATE }
+
+    /**
+     * An object whose equality neither the ETags nor the sync state can show: COPY copies it (check
+     * mode counts it unverified); VERIFY reads both sides and compares the bytes (sync then records
+     * the pair, or copies when they differ).
+     */
+    public enum Unproven { COPY, VERIFY }
+
+    /** stateBucket: bucket on the destination remote holding the sync state; null = the destination bucket. */
+    public record StateSettings(String stateBucket, Unproven unproven) {
+        public static final StateSettings DEFAULT = new StateSettings(null, Unproven.COPY);
+
+        public StateSettings {
+            unproven = unproven == null ? Unproven.COPY : unproven;
+            if (stateBucket != null && (stateBucket.isBlank() || stateBucket.contains("/"))) {
+                throw new IllegalArgumentException("invalid state bucket name '" + stateBucket + "'");
+            }
+        }
+    }
 
     public SyncOptions {
         Objects.requireNonNull(mode, "mode");
@@ -29,6 +48,7 @@ public record SyncOptions(SyncMode mode, DeleteLimits deleteLimits, int parallel
         destinationBucket = destinationBucket == null ? BucketCreation.FAIL : destinationBucket;
         keyOrder = keyOrder == null ? KeyOrder.UTF8_BINARY : keyOrder;
         progressInterval = progressInterval == null ? Duration.ofSeconds(15) : progressInterval;
+        state = state == null ? StateSettings.DEFAULT : state;
         check(parallelism >= 1 && parallelism <= 256, "parallelism must be within 1..256, got " + parallelism);
         check(partSize >= PartLayout.MIN_PART && partSize <= PartLayout.MAX_SINGLE_PUT,
                 "part size must be within 5 MiB..5 GiB, got " + partSize);
@@ -43,62 +63,62 @@ public record SyncOptions(SyncMode mode, DeleteLimits deleteLimits, int parallel
     public static SyncOptions defaults() {
         return new SyncOptions(SyncMode.SYNC, DeleteLimits.NONE, 16, 64 * PartLayout.MIB, 16 * PartLayout.MIB,
                 RetryPolicy.DEFAULT, List.of(), List.of(), BucketCreation.FAIL, 1000, KeyOrder.UTF8_BINARY,
-                Duration.ofSeconds(15), 10_000);
+                Duration.ofSeconds(15), 10_000, StateSettings.DEFAULT);
     }
 
     public SyncOptions withMode(SyncMode m) {
         return new SyncOptions(m, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit);
+                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state);
     }
 
     public SyncOptions withDeleteLimits(DeleteLimits d) {
         return new SyncOptions(mode, d, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit);
+                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state);
     }
 
     public SyncOptions withParallelism(int p) {
         return new SyncOptions(mode, deleteLimits, p, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit);
+                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state);
     }
 
     public SyncOptions withMultipart(long cutoff, long part) {
         return new SyncOptions(mode, deleteLimits, parallelism, cutoff, part, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit);
+                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state);
     }
 
     public SyncOptions withRetry(RetryPolicy r) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, r, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit);
+                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state);
     }
 
     public SyncOptions withFilters(List<String> includeGlobs, List<String> excludeGlobs) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, includeGlobs,
-                excludeGlobs, destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit);
+                excludeGlobs, destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state);
     }
 
     public SyncOptions withDestinationBucket(BucketCreation b) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                b, listPageSize, keyOrder, progressInterval, reportLineLimit);
+                b, listPageSize, keyOrder, progressInterval, reportLineLimit, state);
     }
 
     public SyncOptions withListPageSize(int n) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, n, keyOrder, progressInterval, reportLineLimit);
+                destinationBucket, n, keyOrder, progressInterval, reportLineLimit, state);
     }
 
     public SyncOptions withKeyOrder(KeyOrder o) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, o, progressInterval, reportLineLimit);
+                destinationBucket, listPageSize, o, progressInterval, reportLineLimit, state);
     }
 
     public SyncOptions withProgressInterval(Duration d) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, d, reportLineLimit);
+                destinationBucket, listPageSize, keyOrder, d, reportLineLimit, state);
     }
 
     public SyncOptions withReportLineLimit(int n) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, n);
+                destinationBucket, listPageSize, keyOrder, progressInterval, n, state);
     }
 
     KeyFilter filter() {
@@ -109,5 +129,9 @@ public record SyncOptions(SyncMode mode, DeleteLimits deleteLimits, int parallel
         if (!ok) {
             throw new IllegalArgumentException(message);
         }
+    }
+    public SyncOptions withState(StateSettings s) {
+        return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
+                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, s);
     }
 }

@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * Decides per key (rclone's NeedTransfer, without HEADs): missing -> COPY; sizes differ -> UPDATE;
- * ETags of the same format -> equal ? SKIP : UPDATE; ETags of different formats -> SKIP_SIZE_ONLY
- * (counted and reported). A local file without a stored ETag gets one computed in the format of the
- * other side's ETag; two local sides compare size and modification time.
+ * ETags of the same format and equal -> SKIP; both ETags equal to the pair the sync state recorded
+ * when this tool last copied or verified the key -> SKIP_RECORDED; ETags of the same format that
+ * differ -> UPDATE; anything else cannot be shown equal -> UNPROVEN (copied or verified, never
+ * skipped). A local file without a stored ETag gets one computed in the format of the other side's
+ * ETag; two local sides compare size and modification time.
  */
 final class SyncPlanner {
 
@@ -20,10 +22,12 @@ final class SyncPlanner {
 
     private final EtagResolver sourceEtags;
     private final EtagResolver destinationEtags;
+    private final SyncState state;
 
-    SyncPlanner(EtagResolver sourceEtags, EtagResolver destinationEtags) {
+    SyncPlanner(EtagResolver sourceEtags, EtagResolver destinationEtags, SyncState state) {
         this.sourceEtags = sourceEtags;
         this.destinationEtags = destinationEtags;
+        this.state = state;
     }
 
     Decision decide(ListingMerger.Pair p) {
@@ -48,10 +52,19 @@ final class SyncPlanner {
         } else if (de == null) {
             de = destinationEtags.etagLike(d, se);
         }
-        if (se != null && de != null && Etags.comparable(se, de)) {
-            return se.equals(de) ? skip(p) : update(p, "content differs (ETag " + de + " -> " + se + ")");
+        boolean comparable = se != null && de != null && Etags.comparable(se, de);
+        if (comparable && se.equals(de)) {
+            return skip(p);
         }
-        return new Decision(Decision.Action.SKIP_SIZE_ONLY, p.key(), s, d, "ETags not comparable: " + de + " / " + se);
+        SyncState.Entry recorded = state.get(p.key());
+        if (recorded != null && s.etag() != null && d.etag() != null && recorded.proves(s, d)) {
+            return new Decision(Decision.Action.SKIP_RECORDED, p.key(), s, d, "unchanged since recorded");
+        }
+        if (comparable) {
+            return update(p, "content differs (ETag " + de + " -> " + se + ")");
+        }
+        return new Decision(Decision.Action.UNPROVEN, p.key(), s, d, "ETags not comparable, no matching record: "
+                + de + " / " + se);
     }
 
     private static boolean sameMtime(ObjectEntry s, ObjectEntry d) {

@@ -9,12 +9,16 @@ import java.util.stream.Collectors;
  * The outcome of one run. In DRY_RUN the copied/updated/deleted tallies are what a real run would
  * do; in CHECK they are the differences (missing on destination / differing / extra on
  * destination). {@code plan} holds the dry-run plan or the check differences (at most
- * reportLineLimit lines, then {@code planLinesOmitted} counts the rest); {@code notes} lists
- * objects compared by size only and other non-fatal remarks; {@code errors} why a run FAILED.
+ * reportLineLimit lines, then {@code planLinesOmitted} counts the rest); {@code notes} holds
+ * non-fatal remarks; {@code errors} why a run FAILED. {@code recordedEqual}: objects shown equal by
+ * the sync state (their ETags do not compare); {@code unproven}: objects neither could show equal,
+ * which a sync copies (or verifies by reading both sides); {@code unverified}: CHECK only, unproven
+ * objects that were not read (they make the result DIFFERENT: a check never calls them equal).
  */
 public record SyncReport(String job, SyncMode mode, Result result, List<String> errors,
                          Tally copied, Tally updated, Tally deleted, Tally skipped, Tally failed,
-                         long sizeOnlyCompared, long sourceObjects, long destinationObjects,
+                         long recordedEqual, long unproven, long unverified,
+                         long sourceObjects, long destinationObjects,
                          Map<RequestType, Long> requests, long retries, Duration duration,
                          List<String> plan, long planLinesOmitted, List<String> notes) {
 
@@ -55,7 +59,8 @@ public record SyncReport(String job, SyncMode mode, Result result, List<String> 
         String reqs = requests.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
         return "bucket job " + job + " " + mode + " " + result + ": " + String.format(verb, copied, updated, deleted)
-                + ", skipped " + skipped + ", failed " + failed + ", size-only compared " + sizeOnlyCompared
+                + ", skipped " + skipped + ", failed " + failed + ", equal by record " + recordedEqual
+                + ", unproven " + unproven + (mode == SyncMode.CHECK ? ", unverified " + unverified : "")
                 + "; listed source " + sourceObjects + ", destination " + destinationObjects
                 + "; requests " + (reqs.isEmpty() ? "none" : reqs) + " (retries " + retries + ")"
                 + "; " + duration.toMillis() + " ms"

@@ -79,6 +79,23 @@ class OnceModeTest {
         assertThat(once(cfg, "nightly", "--check")).isEqualTo(ExitCodes.OK);
     }
 
+    /** Equal bytes in two multipart layouts (another tool filled the destination): ETags cannot show it. */
+    @Test
+    void checkExitsThreeForWhatItCouldNotVerifyAndVerifyUnprovenReadsBothSides() throws Exception {
+        byte[] data = new byte[6 << 20];
+        new java.util.Random(7).nextBytes(data);
+        src.createBucket("media");
+        dst.createBucket("media");
+        src.putMultipart("media", "film.bin", data, 5 << 20);
+        dst.putMultipart("media", "film.bin", data, 6 << 20);
+
+        assertThat(once(config("media", ""), "nightly", "--check")).isEqualTo(ExitCodes.DIFFERENCES);
+        Path verifying = config("media", "replicator.bucket-sync.nightly.verify-unproven = true");
+        assertThat(once(verifying, "nightly", "--check")).isEqualTo(ExitCodes.OK);
+        assertThat(once(verifying, "nightly")).isEqualTo(ExitCodes.OK); // records both ETags
+        assertThat(once(config("media", ""), "nightly", "--check")).isEqualTo(ExitCodes.OK); // proven by the state
+    }
+
     @Test
     void aFailedRunExitsNonZeroAndDeletesNothing() throws Exception {
         dst.createBucket("missing-src");

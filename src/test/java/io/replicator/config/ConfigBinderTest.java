@@ -140,6 +140,20 @@ class ConfigBinderTest {
     }
 
     @Test
+    void syncStateSettings() {
+        assertThat(bind(valid()).bucketSyncJob("daily").orElseThrow().state())
+                .isEqualTo(new BucketSyncJobConfig.StateSettings(null, false));
+        Map<String, String> p = valid();
+        p.put("replicator.bucket-sync.daily.state-bucket", "replicator-state");
+        p.put("replicator.bucket-sync.daily.verify-unproven", "true");
+        assertThat(bind(p).bucketSyncJob("daily").orElseThrow().state())
+                .isEqualTo(new BucketSyncJobConfig.StateSettings("replicator-state", true));
+        p.put("replicator.bucket-sync.daily.state-bucket", "a/b");
+        assertThatThrownBy(() -> bind(p)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("replicator.bucket-sync.daily.state-bucket='a/b' must be a bucket name");
+    }
+
+    @Test
     void badNamesAndValuesAreRefused() {
         Map<String, String> p = valid();
         p.put("replicator.bucket-sync.Daily_Job.source", "sto2");

@@ -43,7 +43,7 @@ abstract class SyncLocalContract extends S3ContractBase {
         proxy.resetCounts();
         SyncReport again = BucketSync.run(job, o);
         assertThat(again.skipped().objects()).isEqualTo(3);
-        assertThat(again.sizeOnlyCompared()).isZero();
+        assertThat(again.unproven()).isZero();
         assertThat(proxy.counts()).containsOnlyKeys(S3Op.LIST);
 
         server().put(src, "a/b.txt", bytes("HELLO"));
@@ -68,7 +68,7 @@ abstract class SyncLocalContract extends S3ContractBase {
         java.util.List<String> chunked = chunkedUploads(proxy);
         SyncReport r = BucketSync.run(new BucketJob("up", local("up"), s3(dst)), opts().withMultipart(5 * MIB, 5 * MIB));
         assertThat(r.result()).as(r.summary()).isEqualTo(SyncReport.Result.OK);
-        assertThat(proxy.count(S3Op.PUT)).isEqualTo(1);
+        assertThat(proxy.count(S3Op.PUT)).isEqualTo(1 + 1); // stream.bin, and parts.bin's upload journal entry
         assertThat(proxy.count(S3Op.UPLOAD_PART)).isEqualTo(2);
         assertThat(chunked).isEmpty();
         for (String key : new String[] {"stream.bin", "parts.bin"}) {
@@ -96,7 +96,7 @@ abstract class SyncLocalContract extends S3ContractBase {
         proxy.resetCounts();
         SyncReport again = BucketSync.run(job, o);
         assertThat(again.skipped().objects()).isEqualTo(3);
-        assertThat(again.sizeOnlyCompared()).isZero();
+        assertThat(again.unproven()).isZero();
         assertThat(proxy.counts()).containsOnlyKeys(S3Op.LIST);
 
         Files.writeString(bucketDir.resolve("note.txt"), "NOTE");

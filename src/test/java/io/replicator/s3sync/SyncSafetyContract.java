@@ -162,7 +162,7 @@ abstract class SyncSafetyContract extends S3ContractBase {
         assertThat(r.errors()).anyMatch(e -> e.startsWith("new-bad: HTTP 503 SlowDown"))
                 .anyMatch(e -> e.startsWith("not deleting 2 objects"));
         assertThat(proxy.count(S3Op.COPY)).isEqualTo(1 + 6); // new-ok once, new-bad 1 + 5 retries
-        assertThat(proxy.count(S3Op.LIST)).isEqualTo(2);     // no relist after the failure
+        assertThat(proxy.count(S3Op.LIST)).isEqualTo(3);     // both sides and the state folder: no relist after the failure
         assertNothingDeleted(b[1], 2);
     }
 
