@@ -66,6 +66,12 @@ public final class ReplicatorMain {
                 throw new CliException("--once " + cli.job().get() + ": no such bucket-sync or volume-source job (configured: "
                         + String.join(", ", loaded.config().runnableJobs()) + ")");
             }
+            if (cli.allowEmptySource() && loaded.config().volumeSources().containsKey(cli.job().orElseThrow())) {
+                // A volume source's guard is enforced by the destination from the session: one flag here
+                // could not reach a Clone/Snapshot mover, so it is refused rather than silently ignored.
+                throw new CliException("--allow-empty-source applies to bucket-sync jobs; for volume-source job '"
+                        + cli.job().get() + "' set replicator.volume-source." + cli.job().get() + ".allow-empty-source=true");
+            }
             if (cli.fromPath().isPresent()) {
                 loaded = loaded.withConfig(fromPath(loaded.config(), cli));
             }

@@ -73,6 +73,9 @@ class VolumeOnceModesTest {
             Files.delete(src.resolve("b.txt"));
             assertThat(once(cfg)).isEqualTo(ExitCodes.JOB_FAILED);
             assertThat(dst.resolve("a.txt")).exists();
+            // the bucket-sync flag is refused for a volume job (usage error), never silently ignored
+            assertThat(once(cfg, "--allow-empty-source")).isEqualTo(ExitCodes.USAGE);
+            assertThat(dst.resolve("a.txt")).exists();
             Path allow = config(src, server.port(), key, "replicator.volume-source.db.allow-empty-source = true\n");
             assertThat(once(allow)).isEqualTo(ExitCodes.OK);
             assertThat(listing(dst)).isEmpty();
