@@ -170,7 +170,7 @@ final class ObjectCopier {
      */
     private String streamedPut(ObjectEntry e) throws Exception {
         if (source instanceof S3Store s && e.size() <= DirectObjects.MAX_SIZE) {
-            DirectObjects.Fetched o = s.readSmall(e);
+            DirectObjects.Fetched o = readSmall(s, e);
             String md5 = Etags.isPlainMd5(e.etag()) && !o.meta().encrypted() ? e.etag() : Md5.hex(o.body());
             return tags.write(tags.tagsOf(e, o.meta()),
                     tagging -> s3Destination.putSmall(e.key(), o.meta(), o.body(), md5, tagging));
@@ -181,6 +181,24 @@ final class ObjectCopier {
         String md5 = Etags.isPlainMd5(e.etag()) && !first.meta().encrypted() ? e.etag() : null;
         return uploadClosing(body, () -> tags.write(tags.tagsOf(e, first.meta()),
                 tagging -> s3Destination.put(e.key(), first.meta(), body, e.size(), md5, tagging)));
+    }
+
+    /**
+     * The SDK retries a GET only until its response starts: a connection reset while the body is
+     * read (after the direct path already failed once) would fail the object, so the read is
+     * repeated whole, as a local write's is.
+     */
+    private DirectObjects.Fetched readSmall(S3Store s, ObjectEntry e) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return s.readSmall(e);
+            } catch (IOException ex) {
+                if (attempt >= options.retry().maxRetries()) {
+                    throw ex;
+                }
+                Thread.sleep(Backoff.delayMillis(options.retry(), attempt));
+            }
+        }
     }
 
     private interface Upload {
