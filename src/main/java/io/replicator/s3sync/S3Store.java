@@ -66,8 +66,9 @@ final class S3Store implements Store {
     }
 
     /**
-     * HEAD ?partNumber=1: exact part size where the server supports it (AWS, MinIO, Ceph), and the
-     * metadata in the same request. S3Proxy answers 501; that is remembered for the rest of the run.
+     * HEAD ?partNumber=1: exact part size where the server supports it (AWS, MinIO), and the
+     * metadata in the same request. Ceph RGW 16 ignores partNumber (whole object, no parts count:
+     * no answer). S3Proxy answers 501; that is remembered for the rest of the run.
      */
     PartInfo firstPart(ObjectEntry e) {
         if (!partHeadUnsupported.get()) {
