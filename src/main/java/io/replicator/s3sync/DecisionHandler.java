@@ -73,11 +73,7 @@ final class DecisionHandler {
             totals.difference();
             return;
         }
-        transfers.submit(() -> {
-            if (sides.deadEndpoint() == null) { // else the run is stopping
-                verifyThenAct(d);
-            }
-        });
+        submitUnlessStopping(() -> verifyThenAct(d));
     }
 
     /** Reads both sides: equal -> recorded and skipped; different -> CHECK reports it, SYNC copies it. */
@@ -109,9 +105,14 @@ final class DecisionHandler {
             totals.planLine(planLine(d, options.mode()));
             return;
         }
+        submitUnlessStopping(() -> copyReporting(d, kind));
+    }
+
+    /** A queued task does nothing once an endpoint is dead: the run is stopping. */
+    private void submitUnlessStopping(Runnable task) throws InterruptedException {
         transfers.submit(() -> {
-            if (sides.deadEndpoint() == null) { // else the run is stopping
-                copyReporting(d, kind);
+            if (sides.deadEndpoint() == null) {
+                task.run();
             }
         });
     }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -92,7 +90,7 @@ final class DirectObjects implements AutoCloseable {
         }
         SortedMap<String, String> h = new TreeMap<>();
         h.put("content-length", Integer.toString(body.length));
-        h.put("content-md5", Base64.getEncoder().encodeToString(HexFormat.of().parseHex(md5Hex)));
+        h.put("content-md5", Md5.contentMd5(md5Hex));
         h.put("content-type", meta.contentType() == null ? "application/octet-stream" : meta.contentType());
         header(h, "cache-control", meta.cacheControl());
         header(h, "content-encoding", meta.contentEncoding());

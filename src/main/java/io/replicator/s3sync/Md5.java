@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 
 /** S3-style ETags of local files: MD5 for one part, MD5 of the part MD5s plus "-N" for N parts. */
@@ -28,6 +29,11 @@ final class Md5 {
 
     static String hex(byte[] data) {
         return HexFormat.of().formatHex(md5().digest(data));
+    }
+
+    /** The Content-MD5 header value (base64 of the digest) for an MD5 in hex. */
+    static String contentMd5(String md5Hex) {
+        return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(md5Hex));
     }
 
     static MessageDigest newDigest() {

@@ -115,29 +115,29 @@ final class ObjectCopier {
         if (!layout.isMultipart()) {
             return streamedPut(e);
         }
-        if (meta[0] == null) {
-            meta[0] = source.meta(e);
-        }
-        List<Tag> tagSet = tags.tagsOf(e, meta[0]);
-        String etag = multipart.write(s3Destination, e.key(), meta[0], layout, (id, part, off, len) -> {
+        return taggedMultipart(e, layout, meta, (id, part, off, len) -> {
             ReopeningBody body = new ReopeningBody(null, () -> source.open(e, off, len).in());
             return uploadClosing(body, () -> s3Destination.uploadPart(e.key(), id, part, body, len));
         });
-        tags.tag(s3Destination, e.key(), tagSet);
-        return etag;
     }
 
     private String serverSideCopy(S3Store from, ObjectEntry e, PartLayout layout, ObjectMeta[] meta) throws Exception {
         if (!layout.isMultipart()) {
             return s3Destination.copyFrom(from, e, e.key());
         }
+        // CopyObject copies the tags itself; a multipart copy makes a new object, which needs them given
+        return taggedMultipart(e, layout, meta, (id, part, off, len) ->
+                s3Destination.uploadPartCopy(from, e, e.key(), id, part, off, len));
+    }
+
+    /** A multipart upload or copy (fills meta[0] if empty), then the source's tags on the new object. */
+    private String taggedMultipart(ObjectEntry e, PartLayout layout, ObjectMeta[] meta, MultipartWriter.PartUpload parts)
+            throws Exception {
         if (meta[0] == null) {
             meta[0] = source.meta(e);
         }
-        // CopyObject copies the tags itself; a multipart copy makes a new object, which needs them given
         List<Tag> tagSet = tags.tagsOf(e, meta[0]);
-        String etag = multipart.write(s3Destination, e.key(), meta[0], layout, (id, part, off, len) ->
-                s3Destination.uploadPartCopy(from, e, e.key(), id, part, off, len));
+        String etag = multipart.write(s3Destination, e.key(), meta[0], layout, parts);
         tags.tag(s3Destination, e.key(), tagSet);
         return etag;
     }

@@ -3,8 +3,6 @@ package io.replicator.s3sync;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +130,7 @@ final class S3Store implements Store {
      */
     String put(String key, ObjectMeta meta, ContentStreamProvider body, long length, String md5Hex, String tagging) {
         PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(ref.bucket()).key(fullKey(key)).tagging(tagging)
-                .contentMD5(md5Hex == null ? null : Base64.getEncoder().encodeToString(HexFormat.of().parseHex(md5Hex)))
+                .contentMD5(md5Hex == null ? null : Md5.contentMd5(md5Hex))
                 .contentLength(length).contentType(meta.contentType()).cacheControl(meta.cacheControl())
                 .contentEncoding(meta.contentEncoding()).contentDisposition(meta.contentDisposition())
                 .contentLanguage(meta.contentLanguage()).expires(meta.expires()).metadata(meta.userMetadata());

@@ -4,7 +4,6 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -111,7 +110,7 @@ final class StateStore implements UploadJournal {
 
     /** With Content-MD5: the server checks the body, and the SDK sends one plain body (no aws-chunked). */
     private void put(String key, byte[] data) {
-        String md5 = Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(Md5.hex(data)));
+        String md5 = Md5.contentMd5(Md5.hex(data));
         client.putObject(b -> b.bucket(bucket).key(key).contentType("text/plain; charset=utf-8").contentMD5(md5)
                 .contentLength((long) data.length), RequestBody.fromBytes(data));
     }
