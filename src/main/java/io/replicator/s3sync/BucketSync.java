@@ -22,9 +22,14 @@ public final class BucketSync {
         RequestCounter counter = new RequestCounter();
         ErrorText errors = new ErrorText(job);
         long[] listed = new long[2];
+        String[] keepPlace = new String[1];
         try (Sides sides = new Sides(job, options, counter, errors);
-             DeleteQueue deletes = options.mode() == SyncMode.SYNC ? DeleteQueue.storing() : DeleteQueue.countingOnly()) {
+             DeleteQueue deletes = options.mode() == SyncMode.SYNC ? DeleteQueue.storing() : DeleteQueue.countingOnly();
+             Keeper keeper = options.mode() == SyncMode.CHECK ? null
+                     : Keeper.open(job, sides.destination, options.parallelism())) {
+            keepPlace[0] = keeper == null ? null : keeper.describe();
             ReservedPrefix.checkJob(job);
+            Keeper.checkJob(job);
             LongAdder reservedInSource = new LongAdder();
             Iterator<ObjectEntry> src = ReservedPrefix.excluding(sides.listSource(), job.source(),
                     reservedInSource::increment);
@@ -41,7 +46,7 @@ public final class BucketSync {
                     ObjectCopier copier = new ObjectCopier(sides.source, sides.destination, options,
                             transfers.partPool(), totals, state.journal());
                     DecisionHandler handler = new DecisionHandler(options, totals, deletes, transfers, copier, sides,
-                            state.recorder(), errors);
+                            state.recorder(), errors, keeper);
                     try {
                         while (merger.hasNext()) {
                             stopIfEndpointDead(sides);
@@ -59,10 +64,14 @@ public final class BucketSync {
                 stopIfEndpointDead(sides);
                 notes(options, totals, reservedInSource.sum());
                 DeletePhase.run(options.mode(), new DeletePhase.CompletedListings(listed[0], listed[1]), deletes,
-                        new DeleteGuard(options.deleteLimits(), job.name()), totals, keys -> {
+                        new DeleteGuard(options.deleteLimits(), job.name()), totals,
+                        keeper == null ? null : batch -> keeper.keepAll(batch, errors), keys -> {
                             ReservedPrefix.checkDeletes(job.destination(), keys);
                             return sides.delete(keys);
                         });
+                if (keeper != null && !totals.hasErrors()) {
+                    keeper.prune(options.mode(), totals, errors);
+                }
             } finally {
                 if (sides.deadEndpoint() == null) { // else the run stops at once; the next run verifies again
                     state.save(listingsComplete, options.filter(), totals, errors);
@@ -79,7 +88,7 @@ public final class BucketSync {
         SyncReport.Result result = totals.hasErrors() ? SyncReport.Result.FAILED
                 : options.mode() == SyncMode.CHECK && totals.differenceCount() > 0 ? SyncReport.Result.DIFFERENT
                 : SyncReport.Result.OK;
-        return totals.report(job.name(), result, listed[0], listed[1], counter);
+        return totals.report(job.name(), result, listed[0], listed[1], counter, keepPlace[0]);
     }
 
     private static void stopIfEndpointDead(Sides sides) {

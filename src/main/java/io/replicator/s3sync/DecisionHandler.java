@@ -15,9 +15,11 @@ final class DecisionHandler {
     private final Sides sides;
     private final StateRecorder recorder;
     private final ErrorText errors;
+    private final Keeper keeper;
 
+    /** keeper: keeps the destination objects a sync overwrites or deletes; null = the job keeps nothing. */
     DecisionHandler(SyncOptions options, RunTotals totals, DeleteQueue deletes, Transfers transfers,
-                    ObjectCopier copier, Sides sides, StateRecorder recorder, ErrorText errors) {
+                    ObjectCopier copier, Sides sides, StateRecorder recorder, ErrorText errors, Keeper keeper) {
         this.options = options;
         this.totals = totals;
         this.deletes = deletes;
@@ -26,6 +28,7 @@ final class DecisionHandler {
         this.sides = sides;
         this.recorder = recorder;
         this.errors = errors;
+        this.keeper = keeper;
     }
 
     /** Acts on one decision; differences (for CHECK's result) go to {@link RunTotals#difference}. */
@@ -45,6 +48,10 @@ final class DecisionHandler {
                     String key = KeyText.escape(d.key());
                     totals.planLine(mode == SyncMode.CHECK ? "extra on destination: " + key + " (size " + d.bytes() + ")"
                             : "delete " + key + " (size " + d.bytes() + ")");
+                    if (mode == SyncMode.DRY_RUN && keeper != null) {
+                        totals.add(RunTotals.Kind.KEPT_DELETED, d.bytes());
+                        totals.planLine(keeper.planLine(d.key(), "before the delete"));
+                    }
                 }
                 totals.difference();
             }
@@ -103,6 +110,10 @@ final class DecisionHandler {
         if (options.mode() != SyncMode.SYNC) {
             totals.add(kind, d.bytes());
             totals.planLine(planLine(d, options.mode()));
+            if (options.mode() == SyncMode.DRY_RUN && keeper != null && d.destination() != null) {
+                totals.add(RunTotals.Kind.KEPT_REPLACED, d.destination().size());
+                totals.planLine(keeper.planLine(d.key(), "before the overwrite"));
+            }
             return;
         }
         submitUnlessStopping(() -> copyReporting(d, kind));
@@ -119,6 +130,9 @@ final class DecisionHandler {
 
     /** Copies; records both ETags when they cannot show equality by themselves; a failure fails the object. */
     private void copyReporting(Decision d, RunTotals.Kind kind) {
+        if (!keptBeforeOverwrite(d)) {
+            return;
+        }
         try {
             String got = copier.copy(d.source());
             String want = d.source().etag();
@@ -129,6 +143,23 @@ final class DecisionHandler {
         } catch (Exception e) {
             totals.failed(d.key(), d.bytes(), errors.describe(e));
         }
+    }
+
+    /** The destination object this copy replaces, kept first; false (and the object failed) if it could not be. */
+    private boolean keptBeforeOverwrite(Decision d) {
+        if (keeper == null || d.destination() == null) {
+            return true;
+        }
+        ObjectEntry old = d.destination();
+        try {
+            keeper.keep(d.key(), old.size(), old.etag());
+        } catch (Exception e) {
+            totals.failed(d.key(), d.bytes(), "not overwritten: keeping the destination object in "
+                    + keeper.describe() + " failed: " + errors.describe(e));
+            return false;
+        }
+        totals.add(RunTotals.Kind.KEPT_REPLACED, old.size());
+        return true;
     }
 
     private static String planLine(Decision d, SyncMode mode) {

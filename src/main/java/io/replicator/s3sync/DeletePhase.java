@@ -26,8 +26,22 @@ final class DeletePhase {
     private DeletePhase() {
     }
 
+    /** Keeps a batch before it is deleted; returns key -> error for the keys not kept. */
+    interface BatchKeeper {
+        Map<String, String> keep(List<DeleteQueue.Item> batch) throws InterruptedException;
+    }
+
     static void run(SyncMode mode, CompletedListings listings, DeleteQueue queue, DeleteGuard guard,
                     RunTotals totals, BatchDeleter deleter) throws IOException {
+        run(mode, listings, queue, guard, totals, null, deleter);
+    }
+
+    /**
+     * keeper (null: nothing kept): every queued object is kept before the first delete; one that
+     * could not be kept is an error, so nothing at all is deleted.
+     */
+    static void run(SyncMode mode, CompletedListings listings, DeleteQueue queue, DeleteGuard guard,
+                    RunTotals totals, BatchKeeper keeper, BatchDeleter deleter) throws IOException {
         if (queue.count() == 0 || mode == SyncMode.CHECK) {
             return;
         }
@@ -41,6 +55,10 @@ final class DeletePhase {
             return;
         }
         if (mode != SyncMode.SYNC) {
+            return;
+        }
+        if (keeper != null && !keptAll(queue, totals, keeper)) {
+            totals.error("not deleting " + queue.count() + " objects because of the errors above");
             return;
         }
         queue.forEachBatch(BATCH, batch -> {
@@ -63,5 +81,29 @@ final class DeletePhase {
                 }
             }
         });
+    }
+
+    private static boolean keptAll(DeleteQueue queue, RunTotals totals, BatchKeeper keeper) throws IOException {
+        queue.forEachBatch(BATCH, batch -> {
+            Map<String, String> errors;
+            try {
+                errors = keeper.keep(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                errors = new HashMap<>();
+                for (DeleteQueue.Item i : batch) {
+                    errors.put(i.key(), "interrupted");
+                }
+            }
+            for (DeleteQueue.Item i : batch) {
+                String err = errors.get(i.key());
+                if (err == null) {
+                    totals.add(RunTotals.Kind.KEPT_DELETED, i.size());
+                } else {
+                    totals.failed(i.key(), i.size(), "not deleted: keeping it first failed: " + err);
+                }
+            }
+        });
+        return !totals.hasErrors();
     }
 }

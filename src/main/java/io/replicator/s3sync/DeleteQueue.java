@@ -73,7 +73,7 @@ final class DeleteQueue implements AutoCloseable {
         return bytes;
     }
 
-    /** Hands the queued items to {@code consumer} in batches of at most {@code batchSize}. */
+    /** Hands the queued items to {@code consumer} in batches of at most {@code batchSize}; can be repeated. */
     void forEachBatch(int batchSize, java.util.function.Consumer<List<Item>> consumer) throws IOException {
         if (!store) {
             throw new IllegalStateException("a counting-only delete queue has no keys");
@@ -85,6 +85,8 @@ final class DeleteQueue implements AutoCloseable {
         if (spill != null) {
             spill.close();
             spill = null;
+        }
+        if (spillFile != null) { // read again on every call: the keep phase walks the queue before the deletes
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spillFile)))) {
                 while (true) {
                     String key;

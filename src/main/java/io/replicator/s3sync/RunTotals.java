@@ -13,7 +13,7 @@ final class RunTotals {
     private final SyncOptions options;
     private final SyncListener listener;
     private final long startNanos = System.nanoTime();
-    private final AtomicLong[] tallies = new AtomicLong[10]; // copied, updated, deleted, skipped, failed x (n, bytes)
+    private final AtomicLong[] tallies = new AtomicLong[Kind.values().length * 2]; // per kind: n, bytes
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicLong unproven = new AtomicLong();
     private final AtomicLong unverified = new AtomicLong();
@@ -26,7 +26,8 @@ final class RunTotals {
     private long planOmitted;
     private long lastProgressNanos = System.nanoTime();
 
-    enum Kind { COPIED, UPDATED, DELETED, SKIPPED, FAILED }
+    /** KEPT_*: destination objects copied to the keep place before an overwrite or a delete. */
+    enum Kind { COPIED, UPDATED, DELETED, SKIPPED, FAILED, KEPT_REPLACED, KEPT_DELETED }
 
     RunTotals(SyncOptions options, SyncListener listener) {
         this.options = options;
@@ -155,14 +156,15 @@ final class RunTotals {
     }
 
     synchronized SyncReport report(String job, SyncReport.Result result, long srcCount, long dstCount,
-                                   RequestCounter counter) {
+                                   RequestCounter counter, String keepPlace) {
         tellProgress();
         return new SyncReport(job, options.mode(), result, errors, tally(Kind.COPIED), tally(Kind.UPDATED),
                 tally(Kind.DELETED), tally(Kind.SKIPPED), tally(Kind.FAILED),
                 recorded.get(), unproven.get(), unverified.get(),
                 srcCount, dstCount,
                 counter.snapshot(), counter.retries(), Duration.ofNanos(System.nanoTime() - startNanos), plan,
-                planOmitted, notes);
+                planOmitted, notes, keepPlace == null ? SyncReport.Kept.NONE
+                        : new SyncReport.Kept(keepPlace, tally(Kind.KEPT_REPLACED), tally(Kind.KEPT_DELETED)));
     }
 
     private SyncReport.Tally tally(Kind kind) {

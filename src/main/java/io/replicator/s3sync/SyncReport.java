@@ -20,7 +20,7 @@ public record SyncReport(String job, SyncMode mode, Result result, List<String> 
                          long recordedEqual, long unproven, long unverified,
                          long sourceObjects, long destinationObjects,
                          Map<RequestType, Long> requests, long retries, Duration duration,
-                         List<String> plan, long planLinesOmitted, List<String> notes) {
+                         List<String> plan, long planLinesOmitted, List<String> notes, Kept kept) {
 
     /** OK; DIFFERENT only in CHECK mode when the sides differ; FAILED with {@code errors}. */
     public enum Result { OK, DIFFERENT, FAILED }
@@ -34,7 +34,16 @@ public record SyncReport(String job, SyncMode mode, Result result, List<String> 
         }
     }
 
+    /**
+     * Destination objects copied to the keep place before being overwritten or deleted (DRY_RUN:
+     * what a real run would keep); place null when the job keeps nothing.
+     */
+    public record Kept(String place, Tally replaced, Tally deleted) {
+        public static final Kept NONE = new Kept(null, Tally.ZERO, Tally.ZERO);
+    }
+
     public SyncReport {
+        kept = kept == null ? Kept.NONE : kept;
         errors = List.copyOf(errors);
         requests = Map.copyOf(requests);
         plan = List.copyOf(plan);
@@ -47,6 +56,15 @@ public record SyncReport(String job, SyncMode mode, Result result, List<String> 
 
     public long requestCount(RequestType type) {
         return requests.getOrDefault(type, 0L);
+    }
+
+    /** The keep place's own summary line; empty when the job keeps nothing. */
+    public java.util.Optional<String> keptSummary() {
+        if (kept.place() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of((mode == SyncMode.DRY_RUN ? "would keep" : "kept") + " in " + kept.place()
+                + ": replaced " + kept.replaced() + ", deleted " + kept.deleted());
     }
 
     /** One line for the log and the status resource. */
