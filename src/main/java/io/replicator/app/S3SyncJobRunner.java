@@ -2,6 +2,7 @@ package io.replicator.app;
 
 import io.replicator.config.BucketMapping;
 import io.replicator.config.BucketSyncJobConfig;
+import io.replicator.config.KeepSettings;
 import io.replicator.config.RemoteConfig;
 import io.replicator.jobs.BucketSyncRunner;
 import io.replicator.jobs.JobOutcome;
@@ -11,6 +12,7 @@ import io.replicator.s3sync.BucketJob;
 import io.replicator.s3sync.BucketRef;
 import io.replicator.s3sync.BucketSync;
 import io.replicator.s3sync.DeleteLimits;
+import io.replicator.s3sync.KeepReplaced;
 import io.replicator.s3sync.LocalRemote;
 import io.replicator.s3sync.Remote;
 import io.replicator.s3sync.RequestType;
@@ -27,9 +29,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Runs a configured bucket-sync job with the s3sync engine, bucket by bucket, into one JobReport. */
+/**
+ * Runs a configured bucket-sync job with the s3sync engine into one JobReport: the buckets in parallel
+ * (bucket-parallelism at once), each reported on its own lines, the counters summed.
+ */
 final class S3SyncJobRunner implements BucketSyncRunner {
 
     @Override
@@ -41,18 +46,26 @@ final class S3SyncJobRunner implements BucketSyncRunner {
         Map<String, Long> counters = new TreeMap<>();
         List<String> errors = new ArrayList<>();
         JobOutcome outcome = JobOutcome.SUCCEEDED;
-        AtomicReference<String> progress = new AtomicReference<>("listing");
-        SyncListener listener = new SyncListener() {
-            @Override
-            public void progress(Progress p) {
-                progress.set(String.format("%d keys listed, %d objects (%d bytes) transferred, %d deleted, %d failed",
-                        p.keysListed(), p.objectsTransferred(), p.bytesTransferred(), p.deleted(), p.failed()));
-            }
-        };
-        try (AutoCloseable ticking = ticker.track(job.name(), progress::get)) {
-            for (BucketMapping m : job.buckets()) {
-                SyncReport r = BucketSync.run(bucketJob(job, m), options, listener);
+        Map<BucketMapping, SyncListener.Progress> progress = new ConcurrentHashMap<>();
+        try (AutoCloseable ticking = ticker.track(job.name(), () -> progressText(progress))) {
+            List<ParallelBuckets.Outcome> outcomes = ParallelBuckets.run(job.name(), job.buckets(),
+                    job.tuning().bucketParallelism(), m -> BucketSync.run(bucketJob(job, m), options,
+                            new SyncListener() {
+                                @Override
+                                public void progress(Progress p) {
+                                    progress.put(m, p);
+                                }
+                            }));
+            for (ParallelBuckets.Outcome o : outcomes) {
+                BucketMapping m = o.mapping();
+                SyncReport r = o.report();
+                if (r == null) {
+                    errors.add(m + ": bucket run failed: " + o.crash());
+                    outcome = JobOutcome.FAILED;
+                    continue;
+                }
                 lines.add(m + ": " + r.summary());
+                r.keptSummary().ifPresent(k -> lines.add("  " + k));
                 r.plan().forEach(l -> lines.add("  " + l));
                 if (r.planLinesOmitted() > 0) {
                     lines.add("  ... " + r.planLinesOmitted() + " more plan lines");
@@ -62,6 +75,10 @@ final class S3SyncJobRunner implements BucketSyncRunner {
                 add(counters, r);
                 outcome = worse(outcome, r.result());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            errors.add("interrupted while the buckets ran");
+            outcome = JobOutcome.FAILED;
         } catch (Exception e) {
             errors.add(String.valueOf(e.getMessage()));
             outcome = JobOutcome.FAILED;
@@ -69,6 +86,23 @@ final class S3SyncJobRunner implements BucketSyncRunner {
         errors.forEach(e -> lines.add("error: " + e));
         return new JobReport(job.name(), "bucket-sync", job.modeName(), outcome, started, Duration.ofNanos(System.nanoTime() - t0),
                 lines, counters, errors.isEmpty() ? null : errors.size() + " error(s), first: " + errors.get(0));
+    }
+
+    /** The buckets' latest progress, summed. */
+    private static String progressText(Map<BucketMapping, SyncListener.Progress> progress) {
+        if (progress.isEmpty()) {
+            return "listing";
+        }
+        long listed = 0, objects = 0, bytes = 0, deleted = 0, failed = 0;
+        for (SyncListener.Progress p : progress.values()) {
+            listed += p.keysListed();
+            objects += p.objectsTransferred();
+            bytes += p.bytesTransferred();
+            deleted += p.deleted();
+            failed += p.failed();
+        }
+        return String.format("%d keys listed, %d objects (%d bytes) transferred, %d deleted, %d failed",
+                listed, objects, bytes, deleted, failed);
     }
 
     private static JobOutcome worse(JobOutcome current, SyncReport.Result r) {
@@ -85,6 +119,8 @@ final class S3SyncJobRunner implements BucketSyncRunner {
         tally(c, "deleted", r.deleted());
         tally(c, "skipped", r.skipped());
         tally(c, "failed", r.failed());
+        tally(c, "kept_replaced", r.kept().replaced());
+        tally(c, "kept_deleted", r.kept().deleted());
         c.merge("objects_equal_by_record", r.recordedEqual(), Long::sum);
         c.merge("objects_unproven", r.unproven(), Long::sum);
         c.merge("objects_unverified", r.unverified(), Long::sum);
@@ -100,8 +136,10 @@ final class S3SyncJobRunner implements BucketSyncRunner {
     }
 
     static BucketJob bucketJob(BucketSyncJobConfig job, BucketMapping m) {
+        KeepSettings k = job.keep();
         return new BucketJob(job.name(), new BucketRef(remote(job.source()), m.sourceBucket(), m.sourcePrefix()),
-                new BucketRef(remote(job.destination()), m.destinationBucket(), m.destinationPrefix()));
+                new BucketRef(remote(job.destination()), m.destinationBucket(), m.destinationPrefix()),
+                k == null ? null : KeepReplaced.in(k.bucket(), k.prefix(), k.days()));
     }
 
     static Remote remote(RemoteConfig r) {

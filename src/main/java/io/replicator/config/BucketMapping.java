@@ -13,7 +13,8 @@ public record BucketMapping(String sourceBucket, String sourcePrefix, String des
         return new BucketMapping(src[0], src[1], dst[0], dst[1]);
     }
 
-    private static String[] splitBucket(String s) {
+    /** "bucket[/prefix]" -> {bucket, prefix}; the bucket name is checked. */
+    static String[] splitBucket(String s) {
         int slash = s.indexOf('/');
         String bucket = slash < 0 ? s : s.substring(0, slash);
         String prefix = slash < 0 ? "" : s.substring(slash + 1);

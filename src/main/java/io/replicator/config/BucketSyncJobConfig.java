@@ -2,17 +2,22 @@ package io.replicator.config;
 
 import java.util.List;
 
-/** One configured bucket-sync job ({@code replicator.bucket-sync.<name>.*}). */
+/** One configured bucket-sync job ({@code replicator.bucket-sync.<name>.*}); keep null = nothing kept. */
 public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig destination,
                                   List<BucketMapping> buckets, CronSchedule schedule, Mode mode,
                                   DeleteLimit maxDelete, Tuning tuning, List<String> include, List<String> exclude,
-                                  boolean createDestinationBucket, boolean allowEmptySource, StateSettings state) {
+                                  boolean createDestinationBucket, boolean allowEmptySource, StateSettings state,
+                                  KeepSettings keep) {
 
     /** What a run does: sync for real, only plan, or only compare (like rclone check). */
     public enum Mode { SYNC, DRY_RUN, CHECK }
 
-    /** Performance knobs; defaults suit most S3 services. */
-    public record Tuning(int transfers, long multipartCutoff, long partSize, int retries, int listPageSize) { }
+    /**
+     * Performance knobs; defaults suit most S3 services. transfers: objects in flight per bucket;
+     * bucketParallelism: buckets of the job worked on at once.
+     */
+    public record Tuning(int transfers, long multipartCutoff, long partSize, int retries, int listPageSize,
+                         int bucketParallelism) { }
 
     /**
      * The sync state: bucket on the destination remote that holds it (null = the destination bucket);
@@ -27,12 +32,12 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
 
     public BucketSyncJobConfig withMode(Mode newMode) {
         return new BucketSyncJobConfig(name, source, destination, buckets, schedule, newMode, maxDelete, tuning,
-                include, exclude, createDestinationBucket, allowEmptySource, state);
+                include, exclude, createDestinationBucket, allowEmptySource, state, keep);
     }
 
     /** allow: deletes may go ahead when the source lists nothing and the destination has objects. */
     public BucketSyncJobConfig withAllowEmptySource(boolean allow) {
         return new BucketSyncJobConfig(name, source, destination, buckets, schedule, mode, maxDelete, tuning,
-                include, exclude, createDestinationBucket, allow, state);
+                include, exclude, createDestinationBucket, allow, state, keep);
     }
 }

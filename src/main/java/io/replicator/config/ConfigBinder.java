@@ -153,12 +153,14 @@ public final class ConfigBinder {
                 in.bytes(p + "multipart-cutoff", 64L << 20, 5L << 20),
                 in.bytes(p + "part-size", 16L << 20, 5L << 20),
                 in.integer(p + "retries", 5, 0, 50),
-                in.integer(p + "list-page-size", 1000, 1, 1000));
+                in.integer(p + "list-page-size", 1000, 1, 1000),
+                in.integer(p + "bucket-parallelism", 4, 1, 64));
         return new BucketSyncJobConfig(name, src, dst, List.copyOf(buckets), schedule,
                 dryRun ? BucketSyncJobConfig.Mode.DRY_RUN : BucketSyncJobConfig.Mode.SYNC, limit, tuning,
                 in.list(p + "include"), in.list(p + "exclude"), in.bool(p + "create-destination-bucket", false),
                 in.bool(p + "allow-empty-source", false),
-                new BucketSyncJobConfig.StateSettings(stateBucket(p + "state-bucket"), in.bool(p + "verify-unproven", false)));
+                new BucketSyncJobConfig.StateSettings(stateBucket(p + "state-bucket"), in.bool(p + "verify-unproven", false)),
+                new KeepSection(in).bind(p, src, dst, buckets));
     }
 
     private String stateBucket(String key) {
