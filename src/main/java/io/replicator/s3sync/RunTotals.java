@@ -155,6 +155,11 @@ final class RunTotals {
                 bytes(Kind.COPIED) + bytes(Kind.UPDATED), count(Kind.DELETED), count(Kind.FAILED), listed.get());
     }
 
+    SyncReport report(String job, SyncReport.Result result, long srcCount, long dstCount, RequestCounter counter) {
+        return report(job, result, srcCount, dstCount, counter, null);
+    }
+
+    /** keepPlace: where this run keeps what it replaces (for the report); null when it keeps nothing. */
     synchronized SyncReport report(String job, SyncReport.Result result, long srcCount, long dstCount,
                                    RequestCounter counter, String keepPlace) {
         tellProgress();
