@@ -87,6 +87,10 @@ class ParallelBucketsTest {
     }
 
     private JobReport run(List<String> from, List<String> to, int bucketParallelism) {
+        return run(from, to, bucketParallelism, Map.of());
+    }
+
+    private JobReport run(List<String> from, List<String> to, int bucketParallelism, Map<String, String> more) {
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i < from.size(); i++) {
             pairs.add(from.get(i) + ":" + to.get(i));
@@ -103,6 +107,7 @@ class ParallelBucketsTest {
         p.put("replicator.bucket-sync.four.buckets", String.join(",", pairs));
         p.put("replicator.bucket-sync.four.retries", "1");
         p.put("replicator.bucket-sync.four.bucket-parallelism", String.valueOf(bucketParallelism));
+        p.putAll(more);
         BucketSyncJobConfig job = new ConfigBinder(p.keySet(), k -> Optional.ofNullable(p.get(k))).bind()
                 .bucketSyncJob("four").orElseThrow();
         try (ProgressTicker ticker = new ProgressTicker(Duration.ofHours(1), line -> { })) {
@@ -175,5 +180,32 @@ class ParallelBucketsTest {
             assertThat(dst.list(to.get(i))).isEqualTo(src.list(from.get(i)));
         }
         assertThat(r.counters()).containsEntry("objects_deleted", 2L);
+    }
+
+    /** keep-replaced through the configuration: every bucket keeps into its own folder, reported on its own line. */
+    @Test
+    void eachBucketKeepsWhatItReplacesAndReportsItOnItsOwnLine() {
+        List<String> from = sources(2);
+        List<String> to = destinations(2);
+        for (String b : to) {
+            dst.put(b, "obj-0", bytes("an older obj-0"));
+        }
+        String keep = name("keep");
+        dst.createBucket(keep);
+
+        JobReport r = run(from, to, 2, Map.of("replicator.bucket-sync.four.keep-replaced", keep + "/trash",
+                "replicator.bucket-sync.four.keep-days", "7"));
+
+        assertThat(r.outcome()).as(r.lines().toString()).isEqualTo(JobOutcome.SUCCEEDED);
+        List<String> kept = new ArrayList<>(dst.list(keep).keySet());
+        assertThat(kept).hasSize(4);
+        for (String b : to) {
+            assertThat(kept).filteredOn(k -> k.matches("trash/\\d{8}T\\d{6}\\.\\d{3}Z/" + b + "/(obj-0|extra)")).hasSize(2);
+            String old = kept.stream().filter(k -> k.endsWith(b + "/obj-0")).findFirst().orElseThrow();
+            assertThat(dst.get(keep, old)).isEqualTo(bytes("an older obj-0"));
+        }
+        assertThat(r.lines()).filteredOn(l -> l.startsWith("  kept in " + keep + "/trash/")
+                && l.endsWith(": replaced 1 (14 B), deleted 1 (13 B)")).hasSize(2);
+        assertThat(r.counters()).containsEntry("objects_kept_replaced", 2L).containsEntry("objects_kept_deleted", 2L);
     }
 }

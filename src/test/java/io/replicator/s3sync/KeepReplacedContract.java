@@ -189,4 +189,20 @@ abstract class KeepReplacedContract extends S3ContractBase {
         assertThat(server().get(b[1], "a.txt")).isEqualTo(bytes("old a"));
         assertThat(list(b[1])).containsKey("gone.txt");
     }
+
+    @Test
+    void aCheckNeitherKeepsNorPrunes() throws Exception {
+        String[] b = changedPair();
+        String keep = bucket("keep");
+        String old = "trash/" + STAMP0 + "/" + b[1] + "/old.txt";
+        server().put(keep, old, bytes("kept long ago"));
+        proxy.resetCounts();
+        SyncReport r = BucketSync.run(job(b[0], b[1]).withKeep(keepAt(keep, T0.plus(Duration.ofDays(30)), 7)),
+                opts().withMode(SyncMode.CHECK));
+        assertThat(r.result()).isEqualTo(SyncReport.Result.DIFFERENT);
+        assertThat(r.plan()).noneMatch(l -> l.startsWith("keep ") || l.startsWith("prune "));
+        assertThat(r.keptSummary()).isEmpty();
+        assertThat(list(keep).keySet()).containsExactly(old);
+        assertThat(proxy.count(S3Op.COPY) + proxy.count(S3Op.DELETE_OBJECTS)).isZero();
+    }
 }
