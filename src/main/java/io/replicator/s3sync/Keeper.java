@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * Keeps what a run destroys ({@link KeepReplaced}): before an overwrite or a delete, the destination
  * object is copied server-side (CopyObject: metadata and tags go with it, no bytes through the app)
  * to {@code <keep prefix><run stamp>/<destination bucket>/<destination key>} in the keep bucket.
- * A keep that fails throws, and the caller then neither overwrites nor deletes that object. At the
+ * Objects over 5 GiB are copied in parts (UploadPartCopy). A keep that fails throws, and the caller
+ * then neither overwrites nor deletes that object. At the
  * end of a run without errors, the dated prefixes of this destination older than keep-days are
  * pruned; only prefixes named by a run stamp are ever touched.
  */
@@ -32,14 +33,22 @@ final class Keeper implements AutoCloseable {
     private final KeepReplaced keep;
     private final S3Store destination;
     private final String stamp;
-    private final int parallelism;
-    private ExecutorService pool;
+    private static final long PART_SIZE = 512 * PartLayout.MIB;
 
-    private Keeper(KeepReplaced keep, S3Store destination, int parallelism) {
+    private final int parallelism;
+    private final long singleCopyLimit;
+    private final long partSize;
+    private ExecutorService pool;
+    private ExecutorService partPool;
+
+    /** singleCopyLimit, partSize: above the limit an object is kept with UploadPartCopy in parts of partSize. */
+    Keeper(KeepReplaced keep, S3Store destination, int parallelism, long singleCopyLimit, long partSize) {
         this.keep = keep;
         this.destination = destination;
         this.stamp = STAMP.format(keep.clock().instant());
         this.parallelism = parallelism;
+        this.singleCopyLimit = singleCopyLimit;
+        this.partSize = partSize;
     }
 
     /** The job's keeper for this run; null when the job keeps nothing. */
@@ -51,7 +60,7 @@ final class Keeper implements AutoCloseable {
             throw new SyncFailure("keep-replaced needs an S3 destination; " + job.destination().describe()
                     + " is a local directory");
         }
-        return new Keeper(job.keep(), s, parallelism);
+        return new Keeper(job.keep(), s, parallelism, PartLayout.MAX_SINGLE_PUT, PART_SIZE);
     }
 
     /**
@@ -97,28 +106,70 @@ final class Keeper implements AutoCloseable {
      * Copies the destination object to its keep place; {@code etag} (may be null) makes the copy
      * conditional on the listed version. Throws when the object could not be kept.
      */
-    void keep(String key, long size, String etag) {
-        if (size > PartLayout.MAX_SINGLE_PUT) {
-            throw new IllegalStateException("objects over 5 GiB cannot be kept (a single CopyObject is limited to "
-                    + "5 GiB)");
+    void keep(String key, long size, String etag) throws Exception {
+        if (size > singleCopyLimit) {
+            keepInParts(key, size, etag);
+            return;
         }
         destination.client.copyObject(b -> b.sourceBucket(destination.ref.bucket()).sourceKey(destination.fullKey(key))
                 .copySourceIfMatch(etag == null ? null : Etags.quoted(etag))
                 .destinationBucket(keep.bucket()).destinationKey(placeOf(key)));
     }
 
+    /**
+     * A single CopyObject stops at 5 GiB: larger objects are copied with UploadPartCopy, the headers
+     * taken from a HEAD and the tags written after (as CopyObject would have carried them), every
+     * read conditional on one ETag. A failure aborts the upload.
+     */
+    private void keepInParts(String key, long size, String listedEtag) throws Exception {
+        String etag = listedEtag != null ? listedEtag : Etags.normalize(destination.etagOf(key));
+        ObjectEntry e = new ObjectEntry(key, size, etag, null);
+        ObjectMeta meta = destination.meta(e);
+        S3Store place = new S3Store(new BucketRef(destination.remote, keep.bucket()), destination.client, null);
+        String placeKey = placeOf(key);
+        new MultipartWriter(partPool(), UploadJournal.NONE).write(place, placeKey, meta,
+                PartLayout.byCutoff(size, 0, partSize),
+                (id, part, off, len) -> place.uploadPartCopy(destination, e, placeKey, id, part, off, len));
+        List<software.amazon.awssdk.services.s3.model.Tag> tags;
+        try {
+            tags = destination.tags(e);
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception ex) {
+            if (ex.statusCode() != 501) { // 501: the server keeps no tags (S3Proxy)
+                throw ex;
+            }
+            tags = List.of();
+        }
+        if (!tags.isEmpty()) {
+            place.putTags(placeKey, tags);
+        }
+    }
+
+    private synchronized ExecutorService partPool() {
+        if (partPool == null) {
+            partPool = Executors.newFixedThreadPool(parallelism, daemon("s3sync-keep-part"));
+        }
+        return partPool;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /** Keeps every item, {@code parallelism} at a time; returns key -> error for those not kept. */
     Map<String, String> keepAll(List<DeleteQueue.Item> items, ErrorText errors) throws InterruptedException {
         if (pool == null) {
-            pool = Executors.newFixedThreadPool(parallelism, r -> {
-                Thread t = new Thread(r, "s3sync-keep");
-                t.setDaemon(true);
-                return t;
-            });
+            pool = Executors.newFixedThreadPool(parallelism, daemon("s3sync-keep"));
         }
         List<Future<?>> futures = new ArrayList<>(items.size());
         for (DeleteQueue.Item i : items) {
-            futures.add(pool.submit(() -> keep(i.key(), i.size(), null)));
+            futures.add(pool.submit(() -> {
+                keep(i.key(), i.size(), null);
+                return null;
+            }));
         }
         Map<String, String> failed = new HashMap<>();
         for (int n = 0; n < items.size(); n++) {
@@ -213,8 +264,10 @@ final class Keeper implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        for (ExecutorService p : new ExecutorService[] {pool, partPool}) {
+            if (p != null) {
+                p.shutdownNow();
+            }
         }
     }
 }

@@ -205,4 +205,31 @@ abstract class KeepReplacedContract extends S3ContractBase {
         assertThat(list(keep).keySet()).containsExactly(old);
         assertThat(proxy.count(S3Op.COPY) + proxy.count(S3Op.DELETE_OBJECTS)).isZero();
     }
+
+    /** Over the single-copy limit (5 GiB; 1 MiB here) an object is kept in parts, headers and tags included. */
+    @Test
+    void anObjectOverTheSingleCopyLimitIsKeptInParts() throws Exception {
+        String dst = bucket("dst");
+        String keep = bucket("keep");
+        byte[] data = random(11 * 1024 * 1024, 7);
+        server().put(dst, "big.bin", data, b -> b.contentType("application/x-big").metadata(Map.of("origin", "big"))
+                .tagging(supportsTagging() ? "size=big" : null));
+        S3Remote remote = server().remoteVia(proxy, "main");
+        try (software.amazon.awssdk.services.s3.S3Client client = S3ClientFactory.create(remote);
+             Keeper keeper = new Keeper(keepAt(keep, T0, 7), new S3Store(new BucketRef(remote, dst), client, null), 2,
+                     PartLayout.MIB, 5 * PartLayout.MIB)) {
+            keeper.keep("big.bin", data.length, null);
+        }
+        String place = "trash/" + STAMP0 + "/" + dst + "/big.bin";
+        assertThat(server().get(keep, place)).isEqualTo(data);
+        HeadObjectResponse kept = server().head(keep, place);
+        assertThat(kept.contentType()).isEqualTo("application/x-big");
+        assertThat(kept.metadata()).containsEntry("origin", "big");
+        if (supportsTagging()) {
+            assertThat(server().client().getObjectTagging(t -> t.bucket(keep).key(place)).tagSet())
+                    .extracting(Tag::key, Tag::value).containsExactly(org.assertj.core.groups.Tuple.tuple("size", "big"));
+        }
+        assertThat(proxy.count(S3Op.UPLOAD_PART_COPY)).isEqualTo(3);
+        assertThat(proxy.count(S3Op.COPY)).isZero();
+    }
 }
