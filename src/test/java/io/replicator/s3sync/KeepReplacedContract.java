@@ -232,4 +232,17 @@ abstract class KeepReplacedContract extends S3ContractBase {
         assertThat(proxy.count(S3Op.UPLOAD_PART_COPY)).isEqualTo(3);
         assertThat(proxy.count(S3Op.COPY)).isZero();
     }
+
+    @Test
+    void aMissingKeepBucketFailsTheRunAndEvenADryRunAndDestroysNothing() throws Exception {
+        String[] b = changedPair();
+        String keep = missingBucket();
+        for (SyncMode mode : new SyncMode[] {SyncMode.DRY_RUN, SyncMode.SYNC}) {
+            SyncReport r = BucketSync.run(job(b[0], b[1]).withKeep(keepAt(keep, T0, 7)), opts().withMode(mode));
+            assertThat(r.result()).as(mode.name()).isEqualTo(SyncReport.Result.FAILED);
+            assertThat(r.errors()).as(mode.name()).anyMatch(e -> e.contains(keep + "/trash/") && e.contains("404"));
+        }
+        assertThat(server().get(b[1], "a.txt")).isEqualTo(bytes("old a"));
+        assertThat(list(b[1])).containsKey("gone.txt");
+    }
 }
