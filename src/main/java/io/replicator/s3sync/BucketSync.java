@@ -18,6 +18,9 @@ public final class BucketSync {
     }
 
     public static SyncReport run(BucketJob job, SyncOptions options, SyncListener listener) {
+        if (options.versions().mode() == SourceVersions.Mode.ALL) {
+            return VersionReplicator.run(job, options, listener);
+        }
         RunTotals totals = new RunTotals(options, listener);
         RequestCounter counter = new RequestCounter();
         ErrorText errors = new ErrorText(job);
@@ -25,6 +28,7 @@ public final class BucketSync {
         try (Sides sides = new Sides(job, options, counter, errors);
              DeleteQueue deletes = options.mode() == SyncMode.SYNC ? DeleteQueue.storing() : DeleteQueue.countingOnly()) {
             ReservedPrefix.checkJob(job);
+            HistoryWarning.check(sides, options, totals);
             LongAdder reservedInSource = new LongAdder();
             Iterator<ObjectEntry> src = ReservedPrefix.excluding(sides.listSource(), job.source(),
                     reservedInSource::increment);
