@@ -158,7 +158,21 @@ public final class ConfigBinder {
                 dryRun ? BucketSyncJobConfig.Mode.DRY_RUN : BucketSyncJobConfig.Mode.SYNC, limit, tuning,
                 in.list(p + "include"), in.list(p + "exclude"), in.bool(p + "create-destination-bucket", false),
                 in.bool(p + "allow-empty-source", false),
-                new BucketSyncJobConfig.StateSettings(stateBucket(p + "state-bucket"), in.bool(p + "verify-unproven", false)));
+                new BucketSyncJobConfig.StateSettings(stateBucket(p + "state-bucket"), in.bool(p + "verify-unproven", false)),
+                versions(p + "versions"));
+    }
+
+    private BucketSyncJobConfig.Versions versions(String key) {
+        String v = in.string(key, "current");
+        return switch (v) {
+            case "current" -> BucketSyncJobConfig.Versions.CURRENT;
+            case "all" -> BucketSyncJobConfig.Versions.ALL;
+            default -> {
+                in.problem(key, v, "must be current (the current objects) or all (every version, into a versioned "
+                        + "destination)");
+                yield BucketSyncJobConfig.Versions.CURRENT;
+            }
+        };
     }
 
     private String stateBucket(String key) {
