@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.replicator.testing.CephRgw;
 import io.replicator.testing.RgwUser;
 import io.replicator.testing.S3TestServer;
+import io.replicator.testing.ServerClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 
 /**
@@ -38,8 +38,7 @@ class RgwVersionsTest {
         String name = role + "-" + SEQ.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
         server.createBucket(name);
         if (versioned) {
-            server.client().putBucketVersioning(b -> b.bucket(name)
-                    .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+            ServerClock.enableVersioning(server, name);
         }
         return name;
     }
@@ -148,6 +147,10 @@ class RgwVersionsTest {
         assertThat(history(destinationUser, dst)).endsWith(new Seen("k2", false, 4, "only"),
                 new Seen("k2", false, 6, "second"));
 
+        // three runs wrote the version map into the versioned destination: it keeps one version
+        assertThat(destinationUser.client().listObjectVersions(b -> b.bucket(dst).prefix(".camel-replicator/"))
+                .versions()).singleElement().satisfies(v -> assertThat(v.key()).endsWith("/map"));
+
         SyncReport check = BucketSync.run(job, all().withMode(SyncMode.CHECK));
         assertThat(check.result()).as(check.summary()).isEqualTo(SyncReport.Result.OK);
     }
@@ -237,40 +240,7 @@ class RgwVersionsTest {
         assertThat(kept.notes()).noneMatch(n -> n.startsWith("warning:"));
     }
 
-    /**
-     * Waits on the server's clock, not the test's: the LastModified a listing gives a probe object
-     * written to a scratch bucket (RGW may stamp whole seconds; instants are compared as listed).
-     */
-    static final class ServerClock {
-        private static String scratch;
-
-        private ServerClock() {
-        }
-
-        static synchronized Instant now(S3TestServer server) {
-            if (scratch == null) {
-                scratch = bucket(server, "clock", false);
-            }
-            server.put(scratch, "probe", new byte[0]);
-            return server.client().listObjectsV2(b -> b.bucket(scratch)).contents().get(0).lastModified();
-        }
-
-        /** Returns once the server stamps writes later than {@code t}, polling every 50 ms. */
-        static void after(S3TestServer server, Instant t) {
-            while (!now(server).isAfter(t)) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-    }
-
-    /** The LastModified of the key's newest version as the server lists it. */
     private Instant listedTime(String bucket, String key) {
-        return rgw.client().listObjectVersions(b -> b.bucket(bucket).prefix(key)).versions().stream()
-                .filter(v -> v.key().equals(key) && v.isLatest()).findFirst().orElseThrow().lastModified();
+        return ServerClock.listedTime(rgw, bucket, key);
     }
 }
