@@ -40,7 +40,7 @@ final class VersionListing implements Iterator<VersionListing.KeyHistory> {
     private KeyHistory next;
     private long versions;
 
-    private record Keyed(String fullKey, Version version) {
+    record Keyed(String fullKey, Version version) {
     }
 
     VersionListing(S3Client client, String bucket, String prefix, int pageSize) {
