@@ -80,10 +80,7 @@ public final class BucketSync {
         } catch (Exception e) {
             totals.error("bucket job " + job.name() + " failed: " + errors.describe(e));
         }
-        SyncReport.Result result = totals.hasErrors() ? SyncReport.Result.FAILED
-                : options.mode() == SyncMode.CHECK && totals.differenceCount() > 0 ? SyncReport.Result.DIFFERENT
-                : SyncReport.Result.OK;
-        return totals.report(job.name(), result, listed[0], listed[1], counter);
+        return totals.report(job.name(), totals.result(), listed[0], listed[1], counter);
     }
 
     private static void stopIfEndpointDead(Sides sides) {
@@ -95,6 +92,10 @@ public final class BucketSync {
 
     /** The one-time cost over a destination another tool filled, and reserved keys left out. */
     private static void notes(SyncOptions options, RunTotals totals, long reservedInSource) {
+        if (options.versions().mode() == SourceVersions.Mode.POINT_IN_TIME) {
+            totals.note("point in time: the source as it was at " + options.versions().pointInTime()
+                    + " (per key the newest version last modified then or before)");
+        }
         if (reservedInSource > 0) {
             totals.note(reservedInSource + " source keys under the reserved prefix " + ReservedPrefix.PREFIX
                     + " were not synced (they hold a replicator's own state)");

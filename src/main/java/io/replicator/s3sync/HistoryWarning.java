@@ -3,8 +3,9 @@ package io.replicator.s3sync;
 /**
  * versions=current from a versioned source into a destination that keeps no versions: each
  * overwrite or delete the sync replicates destroys the destination's previous copy, although the
- * source still holds it. Said once per run as a warning note; the statuses are asked at most once
- * an hour per bucket ({@link BucketVersioning#remembered}), so no-change runs stay at their listings.
+ * source still holds it. Said once per SYNC run as a warning note (dry runs and checks send
+ * listings only); the statuses are asked at most once an hour per bucket
+ * ({@link BucketVersioning#remembered}), so no-change runs stay at their listings.
  */
 final class HistoryWarning {
     static final String PREFIX = "warning: ";
@@ -13,7 +14,7 @@ final class HistoryWarning {
     }
 
     static void check(Sides sides, SyncOptions options, RunTotals totals) {
-        if (options.versions().mode() != SourceVersions.Mode.CURRENT
+        if (options.versions().mode() != SourceVersions.Mode.CURRENT || options.mode() != SyncMode.SYNC
                 || !(sides.source instanceof S3Store src) || !(sides.destination instanceof S3Store dst)) {
             return;
         }

@@ -154,6 +154,13 @@ final class RunTotals {
                 bytes(Kind.COPIED) + bytes(Kind.UPDATED), count(Kind.DELETED), count(Kind.FAILED), listed.get());
     }
 
+    /** FAILED after any error; DIFFERENT when a check found a difference; else OK. */
+    SyncReport.Result result() {
+        return hasErrors() ? SyncReport.Result.FAILED
+                : options.mode() == SyncMode.CHECK && differenceCount() > 0 ? SyncReport.Result.DIFFERENT
+                : SyncReport.Result.OK;
+    }
+
     synchronized SyncReport report(String job, SyncReport.Result result, long srcCount, long dstCount,
                                    RequestCounter counter) {
         tellProgress();

@@ -53,10 +53,7 @@ final class VersionReplicator {
         } catch (Exception e) {
             totals.error("bucket job " + job.name() + " failed: " + errors.describe(e));
         }
-        SyncReport.Result result = totals.hasErrors() ? SyncReport.Result.FAILED
-                : options.mode() == SyncMode.CHECK && totals.differenceCount() > 0 ? SyncReport.Result.DIFFERENT
-                : SyncReport.Result.OK;
-        return totals.report(job.name(), result, listed[0], listed[1], counter);
+        return totals.report(job.name(), totals.result(), listed[0], listed[1], counter);
     }
 
     private static void requireS3(BucketRef ref, String role) {

@@ -202,6 +202,7 @@ class RgwVersionsTest {
 
         SyncReport restored = BucketSync.run(drill, at);
         assertThat(restored.ok()).as(restored.summary()).isTrue();
+        assertThat(restored.notes()).anyMatch(n -> n.startsWith("point in time: the source as it was at " + t));
         assertThat(other.list(target)).containsOnlyKeys("k1", "k2", "k3");
         assertThat(new String(other.get(target, "k1"), StandardCharsets.UTF_8)).isEqualTo("first");
         assertThat(new String(other.get(target, "k3"), StandardCharsets.UTF_8)).isEqualTo("deleted later");
