@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** The parsed command line. */
 public record CliArgs(Command command, Optional<Path> configFile, Optional<String> job, RunMode runMode,
-                      Optional<String> identity, Optional<Path> fromPath, boolean allowEmptySource) {
+                      Optional<String> identity, Optional<Path> fromPath, boolean allowEmptySource,
+                      Optional<PointInTimeArgs> pointInTime) {
 
     public enum Command { SERVICE, ONCE, HELP, KEYGEN }
 
@@ -20,6 +21,8 @@ public record CliArgs(Command command, Optional<Path> configFile, Optional<Strin
         Path fromPath = null;
         RunMode mode = RunMode.SYNC;
         boolean allowEmptySource = false;
+        String pointInTime = null;
+        String to = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -35,6 +38,8 @@ public record CliArgs(Command command, Optional<Path> configFile, Optional<Strin
                 case "--identity" -> identity = value(args, ++i, a);
                 case "--from-path" -> fromPath = Path.of(value(args, ++i, a));
                 case "--allow-empty-source" -> allowEmptySource = true;
+                case "--point-in-time" -> pointInTime = value(args, ++i, a);
+                case "--to" -> to = value(args, ++i, a);
                 default -> throw new CliException("unknown argument '" + a + "'");
             }
         }
@@ -50,8 +55,13 @@ public record CliArgs(Command command, Optional<Path> configFile, Optional<Strin
         if (allowEmptySource && command != Command.ONCE && command != Command.HELP) {
             throw new CliException("--allow-empty-source only applies to --once JOB (a bucket-sync job)");
         }
+        PointInTimeArgs restore = PointInTimeArgs.parse(pointInTime, to);
+        if (restore != null && command != Command.ONCE && command != Command.HELP) {
+            throw new CliException("--point-in-time only applies to --once JOB (a bucket-sync job)");
+        }
         return new CliArgs(command, Optional.ofNullable(config), Optional.ofNullable(job), mode,
-                Optional.ofNullable(identity), Optional.ofNullable(fromPath), allowEmptySource);
+                Optional.ofNullable(identity), Optional.ofNullable(fromPath), allowEmptySource,
+                Optional.ofNullable(restore));
     }
 
     private static RunMode setMode(RunMode current, RunMode wanted) {

@@ -26,6 +26,10 @@ final class HelpText {
                                    [--from-path DIR]                a volume-source job, Direct from DIR (mover Jobs)
                                    [--allow-empty-source]           a bucket-sync job: deletes may go ahead although
                                                                     the source lists no object (refused by default)
+                                   [--point-in-time T --to R:B]     a single-bucket bucket-sync job: make bucket B on
+                                                                    remote R equal to the source as it was at T
+                                                                    (RFC 3339, e.g. 2026-12-03T10:15:30Z); restore
+                                                                    drills; delete guards apply; with --dry-run too
                   camel-replicator keygen [--identity ID]           print a new PSK line (identity:128 hex digits)
                   camel-replicator --help                           this text
 

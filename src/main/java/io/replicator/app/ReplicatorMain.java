@@ -75,9 +75,13 @@ public final class ReplicatorMain {
             if (cli.fromPath().isPresent()) {
                 loaded = loaded.withConfig(fromPath(loaded.config(), cli));
             }
+            if (cli.pointInTime().isPresent()) {
+                loaded = loaded.withConfig(PointInTimeRun.apply(loaded.config(), cli.job().orElseThrow(),
+                        cli.pointInTime().get()));
+            }
         } catch (CliException e) {
             err.println("error: " + e.getMessage());
-            err.println("usage: camel-replicator [--config FILE] [--once JOB [--dry-run|--check|--from-path DIR]] | --help | keygen [--identity ID]");
+            err.println("usage: camel-replicator [--config FILE] [--once JOB [--dry-run|--check|--from-path DIR|--point-in-time T --to REMOTE:BUCKET]] | --help | keygen [--identity ID]");
             return ExitCodes.USAGE;
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());

@@ -18,6 +18,7 @@ import io.replicator.s3sync.Remote;
 import io.replicator.s3sync.RequestType;
 import io.replicator.s3sync.RetryPolicy;
 import io.replicator.s3sync.S3Remote;
+import io.replicator.s3sync.SourceVersions;
 import io.replicator.s3sync.SyncListener;
 import io.replicator.s3sync.SyncMode;
 import io.replicator.s3sync.SyncOptions;
@@ -70,7 +71,7 @@ final class S3SyncJobRunner implements BucketSyncRunner {
                 if (r.planLinesOmitted() > 0) {
                     lines.add("  ... " + r.planLinesOmitted() + " more plan lines");
                 }
-                r.notes().forEach(n -> lines.add("  note: " + n));
+                r.notes().forEach(n -> lines.add(n.startsWith("warning: ") ? "  " + n : "  note: " + n));
                 r.errors().forEach(e -> errors.add(m + ": " + e));
                 add(counters, r);
                 outcome = worse(outcome, r.result());
@@ -168,6 +169,11 @@ final class S3SyncJobRunner implements BucketSyncRunner {
                 job.createDestinationBucket() ? SyncOptions.BucketCreation.CREATE : SyncOptions.BucketCreation.FAIL,
                 t.listPageSize(), d.keyOrder(), d.progressInterval(), d.reportLineLimit(),
                 new SyncOptions.StateSettings(job.state().bucket(),
-                        job.state().verifyUnproven() ? SyncOptions.Unproven.VERIFY : SyncOptions.Unproven.COPY));
+                        job.state().verifyUnproven() ? SyncOptions.Unproven.VERIFY : SyncOptions.Unproven.COPY))
+                .withVersions(switch (job.versions().kind()) {
+                    case CURRENT -> SourceVersions.CURRENT;
+                    case ALL -> SourceVersions.ALL;
+                    case POINT_IN_TIME -> SourceVersions.at(job.versions().pointInTime());
+                });
     }
 }

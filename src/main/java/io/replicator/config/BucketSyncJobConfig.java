@@ -7,7 +7,7 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
                                   List<BucketMapping> buckets, CronSchedule schedule, Mode mode,
                                   DeleteLimit maxDelete, Tuning tuning, List<String> include, List<String> exclude,
                                   boolean createDestinationBucket, boolean allowEmptySource, StateSettings state,
-                                  KeepSettings keep) {
+                                  KeepSettings keep, Versions versions) {
 
     /** What a run does: sync for real, only plan, or only compare (like rclone check). */
     public enum Mode { SYNC, DRY_RUN, CHECK }
@@ -25,6 +25,18 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
      */
     public record StateSettings(String bucket, boolean verifyUnproven) { }
 
+    /**
+     * Which source versions a run replicates: {@code versions=current} (the default) or {@code all}
+     * (every version, into a versioned destination); POINT_IN_TIME only for one {@code --once} run
+     * ({@code --point-in-time}), never configured.
+     */
+    public record Versions(Kind kind, java.time.Instant pointInTime) {
+        public enum Kind { CURRENT, ALL, POINT_IN_TIME }
+
+        public static final Versions CURRENT = new Versions(Kind.CURRENT, null);
+        public static final Versions ALL = new Versions(Kind.ALL, null);
+    }
+
     /** sync, dry-run or check. */
     public String modeName() {
         return mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -32,12 +44,23 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
 
     public BucketSyncJobConfig withMode(Mode newMode) {
         return new BucketSyncJobConfig(name, source, destination, buckets, schedule, newMode, maxDelete, tuning,
-                include, exclude, createDestinationBucket, allowEmptySource, state, keep);
+                include, exclude, createDestinationBucket, allowEmptySource, state, keep, versions);
     }
 
     /** allow: deletes may go ahead when the source lists nothing and the destination has objects. */
     public BucketSyncJobConfig withAllowEmptySource(boolean allow) {
         return new BucketSyncJobConfig(name, source, destination, buckets, schedule, mode, maxDelete, tuning,
-                include, exclude, createDestinationBucket, allow, state, keep);
+                include, exclude, createDestinationBucket, allow, state, keep, versions);
+    }
+
+    /**
+     * One restore-drill run: the source as it was at {@code t}, into {@code target} on {@code to}
+     * instead of the job's destination; the sync state goes with the target bucket. What it replaces is
+     * kept only when {@code to} is the job's own destination remote, where the keep place lives.
+     */
+    public BucketSyncJobConfig atPointInTime(java.time.Instant t, RemoteConfig to, BucketMapping target) {
+        return new BucketSyncJobConfig(name, source, to, List.of(target), schedule, mode, maxDelete, tuning,
+                include, exclude, createDestinationBucket, allowEmptySource,
+                new StateSettings(null, state.verifyUnproven()), to.equals(destination) ? keep : null, new Versions(Versions.Kind.POINT_IN_TIME, t));
     }
 }

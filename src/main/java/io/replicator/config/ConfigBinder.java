@@ -160,7 +160,21 @@ public final class ConfigBinder {
                 in.list(p + "include"), in.list(p + "exclude"), in.bool(p + "create-destination-bucket", false),
                 in.bool(p + "allow-empty-source", false),
                 new BucketSyncJobConfig.StateSettings(stateBucket(p + "state-bucket"), in.bool(p + "verify-unproven", false)),
-                new KeepSection(in).bind(p, src, dst, buckets));
+                new KeepSection(in).bind(p, src, dst, buckets),
+                versions(p + "versions"));
+    }
+
+    private BucketSyncJobConfig.Versions versions(String key) {
+        String v = in.string(key, "current");
+        return switch (v) {
+            case "current" -> BucketSyncJobConfig.Versions.CURRENT;
+            case "all" -> BucketSyncJobConfig.Versions.ALL;
+            default -> {
+                in.problem(key, v, "must be current (the current objects) or all (every version, into a versioned "
+                        + "destination)");
+                yield BucketSyncJobConfig.Versions.CURRENT;
+            }
+        };
     }
 
     private String stateBucket(String key) {

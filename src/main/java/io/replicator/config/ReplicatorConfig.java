@@ -34,6 +34,14 @@ public record ReplicatorConfig(Settings settings, Map<String, RemoteConfig> remo
         return names;
     }
 
+    /** The same configuration with one bucket-sync job replaced by {@code job} (same name). */
+    public ReplicatorConfig withBucketSyncJob(BucketSyncJobConfig job) {
+        Map<String, BucketSyncJobConfig> jobs = new java.util.LinkedHashMap<>(bucketSyncJobs);
+        jobs.put(job.name(), job);
+        return new ReplicatorConfig(settings, remotes, java.util.Collections.unmodifiableMap(jobs), volumeSources,
+                volumeDestinations);
+    }
+
     /** The same configuration with one volume-source job run Direct from {@code directory} (--from-path). */
     public ReplicatorConfig withSourcePath(String job, java.nio.file.Path directory) {
         Map<String, VolumeSourceJobConfig> sources = new java.util.LinkedHashMap<>(volumeSources);

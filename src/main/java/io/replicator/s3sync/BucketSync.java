@@ -18,6 +18,9 @@ public final class BucketSync {
     }
 
     public static SyncReport run(BucketJob job, SyncOptions options, SyncListener listener) {
+        if (options.versions().mode() == SourceVersions.Mode.ALL) {
+            return VersionReplicator.run(job, options, listener);
+        }
         RunTotals totals = new RunTotals(options, listener);
         RequestCounter counter = new RequestCounter();
         ErrorText errors = new ErrorText(job);
@@ -30,6 +33,7 @@ public final class BucketSync {
             keepPlace[0] = keeper == null ? null : keeper.describe();
             ReservedPrefix.checkJob(job);
             Keeper.checkJob(job);
+            HistoryWarning.check(sides, options, totals);
             LongAdder reservedInSource = new LongAdder();
             Iterator<ObjectEntry> src = ReservedPrefix.excluding(sides.listSource(), job.source(),
                     reservedInSource::increment);
@@ -85,10 +89,7 @@ public final class BucketSync {
         } catch (Exception e) {
             totals.error("bucket job " + job.name() + " failed: " + errors.describe(e));
         }
-        SyncReport.Result result = totals.hasErrors() ? SyncReport.Result.FAILED
-                : options.mode() == SyncMode.CHECK && totals.differenceCount() > 0 ? SyncReport.Result.DIFFERENT
-                : SyncReport.Result.OK;
-        return totals.report(job.name(), result, listed[0], listed[1], counter, keepPlace[0]);
+        return totals.report(job.name(), totals.result(), listed[0], listed[1], counter, keepPlace[0]);
     }
 
     private static void stopIfEndpointDead(Sides sides) {
@@ -100,6 +101,10 @@ public final class BucketSync {
 
     /** The one-time cost over a destination another tool filled, and reserved keys left out. */
     private static void notes(SyncOptions options, RunTotals totals, long reservedInSource) {
+        if (options.versions().mode() == SourceVersions.Mode.POINT_IN_TIME) {
+            totals.note("point in time: the source as it was at " + options.versions().pointInTime()
+                    + " (per key the newest version last modified then or before)");
+        }
         if (reservedInSource > 0) {
             totals.note(reservedInSource + " source keys under the reserved prefix " + ReservedPrefix.PREFIX
                     + " were not synced (they hold a replicator's own state)");

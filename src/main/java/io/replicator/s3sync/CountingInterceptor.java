@@ -26,7 +26,7 @@ final class CountingInterceptor implements ExecutionInterceptor {
     }
 
     static RequestType typeOf(SdkRequest r) {
-        if (r instanceof ListObjectsV2Request || r instanceof ListObjectsRequest) {
+        if (r instanceof ListObjectsV2Request || r instanceof ListObjectsRequest || r instanceof ListObjectVersionsRequest) {
             return RequestType.LIST;
         } else if (r instanceof HeadObjectRequest) {
             return RequestType.HEAD;
@@ -54,6 +54,8 @@ final class CountingInterceptor implements ExecutionInterceptor {
             return RequestType.HEAD_BUCKET;
         } else if (r instanceof CreateBucketRequest) {
             return RequestType.CREATE_BUCKET;
+        } else if (r instanceof GetBucketVersioningRequest) {
+            return RequestType.BUCKET_VERSIONING;
         }
         return RequestType.OTHER;
     }

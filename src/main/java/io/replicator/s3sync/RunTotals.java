@@ -159,6 +159,13 @@ final class RunTotals {
         return report(job, result, srcCount, dstCount, counter, null);
     }
 
+    /** FAILED after any error; DIFFERENT when a check found a difference; else OK. */
+    SyncReport.Result result() {
+        return hasErrors() ? SyncReport.Result.FAILED
+                : options.mode() == SyncMode.CHECK && differenceCount() > 0 ? SyncReport.Result.DIFFERENT
+                : SyncReport.Result.OK;
+    }
+
     /** keepPlace: where this run keeps what it replaces (for the report); null when it keeps nothing. */
     synchronized SyncReport report(String job, SyncReport.Result result, long srcCount, long dstCount,
                                    RequestCounter counter, String keepPlace) {

@@ -51,7 +51,8 @@ final class S3Store implements Store {
 
     @Override
     public ObjectMeta meta(ObjectEntry e) {
-        return toMeta(client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(e.key())).ifMatch(quoted(e))));
+        return toMeta(client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(e.key())).versionId(e.versionId())
+                .ifMatch(quoted(e))));
     }
 
     /** The object's current ETag as a HEAD answers it (quoted, as the server sends it). */
@@ -72,7 +73,7 @@ final class S3Store implements Store {
         if (!partHeadUnsupported.get()) {
             try {
                 HeadObjectResponse h = client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(e.key()))
-                        .ifMatch(quoted(e)).partNumber(1));
+                        .versionId(e.versionId()).ifMatch(quoted(e)).partNumber(1));
                 if (h.partsCount() != null && h.partsCount() > 0) {
                     return new PartInfo(h.contentLength(), toMeta(h));
                 }
@@ -88,7 +89,8 @@ final class S3Store implements Store {
 
     @Override
     public Opened open(ObjectEntry e, long offset, long length) {
-        GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(ref.bucket()).key(fullKey(e.key()));
+        GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(ref.bucket()).key(fullKey(e.key()))
+                .versionId(e.versionId());
         if (e.etag() != null) {
             b.ifMatch(quoted(e));
         }
@@ -101,7 +103,7 @@ final class S3Store implements Store {
 
     /** A whole object of at most {@link DirectObjects#MAX_SIZE} bytes, in memory. */
     DirectObjects.Fetched readSmall(ObjectEntry e) throws IOException {
-        if (direct != null) {
+        if (direct != null && e.versionId() == null) { // the direct path reads current objects only
             DirectObjects.Fetched f = direct.get(ref.bucket(), fullKey(e.key()), e.etag() == null ? null : quoted(e), e.size());
             if (f != null) {
                 return f;
@@ -129,29 +131,38 @@ final class S3Store implements Store {
      * verifies the body; a streamed body is checked against the answered ETag ({@link UploadCheck}).
      */
     String put(String key, ObjectMeta meta, ContentStreamProvider body, long length, String md5Hex, String tagging) {
-        PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(ref.bucket()).key(fullKey(key)).tagging(tagging)
+        return putResponse(key, meta, body, length, md5Hex, tagging).eTag();
+    }
+
+    /** {@link #put}, answering the whole response (a versioned bucket's new version id is in it). */
+    PutObjectResponse putResponse(String key, ObjectMeta meta, ContentStreamProvider body, long length, String md5Hex,
+                                  String tagging) {
+        PutObjectRequest request = PutObjectRequest.builder().bucket(ref.bucket()).key(fullKey(key)).tagging(tagging)
                 .contentMD5(md5Hex == null ? null : Md5.contentMd5(md5Hex))
                 .contentLength(length).contentType(meta.contentType()).cacheControl(meta.cacheControl())
                 .contentEncoding(meta.contentEncoding()).contentDisposition(meta.contentDisposition())
-                .contentLanguage(meta.contentLanguage()).expires(meta.expires()).metadata(meta.userMetadata());
+                .contentLanguage(meta.contentLanguage()).expires(meta.expires()).metadata(meta.userMetadata()).build();
         String type = meta.contentType() == null ? OCTET_STREAM : meta.contentType();
-        PutObjectRequest request = b.build();
-        return UploadCheck.verified("PUT of '" + key + "'", body, () -> {
+        PutObjectResponse[] answered = new PutObjectResponse[1];
+        UploadCheck.verified("PUT of '" + key + "'", body, () -> {
             PutObjectResponse r = client.putObject(request, RequestBody.fromContentProvider(body, length, type));
+            answered[0] = r;
             return new UploadCheck.Answer(r.eTag(), r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm());
         });
+        return answered[0];
     }
 
     /** Server-side single-request copy; metadata travels with it (directive COPY). */
     String copyFrom(S3Store src, ObjectEntry e, String key) {
         return client.copyObject(b -> b.sourceBucket(src.ref.bucket()).sourceKey(src.fullKey(e.key()))
-                .copySourceIfMatch(quoted(e)).destinationBucket(ref.bucket()).destinationKey(fullKey(key)))
+                .sourceVersionId(e.versionId()).copySourceIfMatch(quoted(e)).destinationBucket(ref.bucket()).destinationKey(fullKey(key)))
                 .copyObjectResult().eTag();
     }
 
     /** The object's tags (GET ?tagging). Throws the server's answer (S3Proxy: 501) where tagging is not supported. */
     List<Tag> tags(ObjectEntry e) {
-        return client.getObjectTagging(b -> b.bucket(ref.bucket()).key(fullKey(e.key()))).tagSet();
+        return client.getObjectTagging(b -> b.bucket(ref.bucket()).key(fullKey(e.key())).versionId(e.versionId()))
+                .tagSet();
     }
 
     /** Replaces the object's tags (PUT ?tagging). */
@@ -192,7 +203,7 @@ final class S3Store implements Store {
     String uploadPartCopy(S3Store src, ObjectEntry e, String key, String uploadId, int part, long offset, long len) {
         String range = "bytes=" + offset + "-" + (offset + len - 1);
         return client.uploadPartCopy(b -> b.sourceBucket(src.ref.bucket()).sourceKey(src.fullKey(e.key()))
-                .copySourceIfMatch(quoted(e)).copySourceRange(len > 0 ? range : null)
+                .sourceVersionId(e.versionId()).copySourceIfMatch(quoted(e)).copySourceRange(len > 0 ? range : null)
                 .destinationBucket(ref.bucket()).destinationKey(fullKey(key)).uploadId(uploadId).partNumber(part))
                 .copyPartResult().eTag();
     }

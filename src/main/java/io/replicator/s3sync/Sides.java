@@ -70,6 +70,10 @@ final class Sides implements AutoCloseable {
             throw new SyncFailure("source bucket '" + job.source().bucket() + "' does not exist on local remote '"
                     + job.source().remote().name() + "' (" + job.source().remote().location() + ")");
         }
+        if (options.versions().mode() == SourceVersions.Mode.POINT_IN_TIME) {
+            return guarded("source", job.source(), () -> PointInTimeLister.open(source, job.source(),
+                    options.versions().pointInTime(), options.listPageSize()));
+        }
         return guarded("source", job.source(), () -> source instanceof S3Store s
                 ? s.list(options.listPageSize(), listingPrefetch) : ((LocalStore) source).list(options.keyOrder()));
     }
