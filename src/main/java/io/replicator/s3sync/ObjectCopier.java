@@ -2,6 +2,8 @@ package io.replicator.s3sync;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -24,19 +26,21 @@ final class ObjectCopier {
     private final MultipartWriter multipart;
     private final RunTotals totals;
     private final TagCarrier tags;
+    private final ResumableUploads resumable;
 
     /** Without an upload journal: for copies outside a run's sync state (the copier's own tests). */
     ObjectCopier(Store source, Store destination, SyncOptions options, ExecutorService partPool, RunTotals totals) {
-        this(source, destination, options, partPool, totals, UploadJournal.NONE);
+        this(source, destination, options, partPool, totals, UploadJournal.NONE, ResumableUploads.NONE);
     }
 
     ObjectCopier(Store source, Store destination, SyncOptions options, ExecutorService partPool,
-                 RunTotals totals, UploadJournal journal) {
+                 RunTotals totals, UploadJournal journal, ResumableUploads resumable) {
         this.source = source;
         this.s3Destination = destination instanceof S3Store s ? s : null;
         this.localDestination = destination instanceof LocalStore l ? l : null;
         this.options = options;
-        this.multipart = new MultipartWriter(partPool, journal);
+        this.multipart = new MultipartWriter(partPool, journal, resumable, totals);
+        this.resumable = resumable;
         this.totals = totals;
         this.tags = new TagCarrier(source, destination, totals);
     }
@@ -98,7 +102,10 @@ final class ObjectCopier {
                 meta[0] = info.meta();
                 return List.of(PartLayout.multipart(e.size(), info.partSize()));
             }
-            List<PartLayout> c = PartLayout.candidates(e.size(), parts, options.partSize());
+            List<PartLayout> c = new ArrayList<>(PartLayout.candidates(e.size(), parts, options.partSize()));
+            // the guess an interrupted run was writing first: its parts are there to resume
+            long resumed = resumable.partSizeFor(s3Destination, e);
+            c.sort(Comparator.comparing(l -> l.partSize() != resumed));
             return c.subList(0, Math.min(LAYOUT_GUESSES, c.size()));
         }
         if (Etags.isPlainMd5(e.etag()) && e.size() <= PartLayout.MAX_SINGLE_PUT) {
@@ -137,7 +144,7 @@ final class ObjectCopier {
             meta[0] = source.meta(e);
         }
         List<Tag> tagSet = tags.tagsOf(e, meta[0]);
-        String etag = multipart.write(s3Destination, e.key(), meta[0], layout, parts);
+        String etag = multipart.write(s3Destination, e, meta[0], layout, false, parts);
         tags.tag(s3Destination, e.key(), tagSet);
         return etag;
     }

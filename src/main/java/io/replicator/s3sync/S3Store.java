@@ -202,6 +202,20 @@ final class S3Store implements Store {
                 .multipartUpload(m -> m.parts(parts))).eTag();
     }
 
+    /** The parts an open upload holds (ListParts, all pages): part number -> (size, ETag). */
+    Map<Integer, ListedPart> listParts(String key, String uploadId) {
+        Map<Integer, ListedPart> parts = new HashMap<>();
+        for (Part p : client.listPartsPaginator(b -> b.bucket(ref.bucket())
+                .key(fullKey(key)).uploadId(uploadId)).parts()) {
+            parts.put(p.partNumber(), new ListedPart(p.size() == null ? -1 : p.size(), p.eTag()));
+        }
+        return parts;
+    }
+
+    /** One part an open upload holds. */
+    record ListedPart(long size, String etag) {
+    }
+
     void abort(String key, String uploadId) {
         client.abortMultipartUpload(b -> b.bucket(ref.bucket()).key(fullKey(key)).uploadId(uploadId));
     }
