@@ -10,7 +10,9 @@ import io.replicator.jobs.ProgressTicker;
 import io.replicator.s3sync.BucketJob;
 import io.replicator.s3sync.BucketRef;
 import io.replicator.s3sync.BucketSync;
+import io.replicator.s3sync.CustomerKey;
 import io.replicator.s3sync.DeleteLimits;
+import io.replicator.s3sync.DestinationProtection;
 import io.replicator.s3sync.LocalRemote;
 import io.replicator.s3sync.Remote;
 import io.replicator.s3sync.RequestType;
@@ -130,6 +132,16 @@ final class S3SyncJobRunner implements BucketSyncRunner {
                 job.createDestinationBucket() ? SyncOptions.BucketCreation.CREATE : SyncOptions.BucketCreation.FAIL,
                 t.listPageSize(), d.keyOrder(), d.progressInterval(), d.reportLineLimit(),
                 new SyncOptions.StateSettings(job.state().bucket(),
-                        job.state().verifyUnproven() ? SyncOptions.Unproven.VERIFY : SyncOptions.Unproven.COPY));
+                        job.state().verifyUnproven() ? SyncOptions.Unproven.VERIFY : SyncOptions.Unproven.COPY),
+                protection(job.protection()));
+    }
+
+    static DestinationProtection protection(BucketSyncJobConfig.Protection p) {
+        DestinationProtection.Encryption encryption = switch (p.encryption()) {
+            case NONE -> DestinationProtection.Encryption.NONE;
+            case SSE_KMS -> DestinationProtection.Encryption.kms(p.kmsKeyId());
+            case SSE_C -> DestinationProtection.Encryption.customerKey(CustomerKey.fromBase64(p.customerKey().reveal()));
+        };
+        return new DestinationProtection(DestinationProtection.StorageClass.parse(p.storageClass()), encryption);
     }
 }

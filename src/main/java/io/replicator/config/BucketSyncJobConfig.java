@@ -6,7 +6,8 @@ import java.util.List;
 public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig destination,
                                   List<BucketMapping> buckets, CronSchedule schedule, Mode mode,
                                   DeleteLimit maxDelete, Tuning tuning, List<String> include, List<String> exclude,
-                                  boolean createDestinationBucket, boolean allowEmptySource, StateSettings state) {
+                                  boolean createDestinationBucket, boolean allowEmptySource, StateSettings state,
+                                  Protection protection) {
 
     /** What a run does: sync for real, only plan, or only compare (like rclone check). */
     public enum Mode { SYNC, DRY_RUN, CHECK }
@@ -20,6 +21,16 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
      */
     public record StateSettings(String bucket, boolean verifyUnproven) { }
 
+    /**
+     * What the destination's objects get: a storage class (null = the server's default, {@code source}
+     * = each source object's own), server-side encryption with its KMS key id or SSE-C key (a secret).
+     */
+    public record Protection(String storageClass, Encryption encryption, String kmsKeyId, Secret customerKey) {
+        public enum Encryption { NONE, SSE_KMS, SSE_C }
+
+        public static final Protection NONE = new Protection(null, Encryption.NONE, null, null);
+    }
+
     /** sync, dry-run or check. */
     public String modeName() {
         return mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -27,12 +38,12 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
 
     public BucketSyncJobConfig withMode(Mode newMode) {
         return new BucketSyncJobConfig(name, source, destination, buckets, schedule, newMode, maxDelete, tuning,
-                include, exclude, createDestinationBucket, allowEmptySource, state);
+                include, exclude, createDestinationBucket, allowEmptySource, state, protection);
     }
 
     /** allow: deletes may go ahead when the source lists nothing and the destination has objects. */
     public BucketSyncJobConfig withAllowEmptySource(boolean allow) {
         return new BucketSyncJobConfig(name, source, destination, buckets, schedule, mode, maxDelete, tuning,
-                include, exclude, createDestinationBucket, allow, state);
+                include, exclude, createDestinationBucket, allow, state, protection);
     }
 }

@@ -27,6 +27,9 @@ final class ObjectCopier {
     private final RunTotals totals;
     private final TagCarrier tags;
     private final ResumableUploads resumable;
+    private final ObjectLockCarrier locks;
+    /** The destination encrypts (SSE-KMS, SSE-C): its ETags never equal the source's, so no layout is guessed twice. */
+    private final boolean encrypting;
 
     /** Without an upload journal: for copies outside a run's sync state (the copier's own tests). */
     ObjectCopier(Store source, Store destination, SyncOptions options, ExecutorService partPool, RunTotals totals) {
@@ -43,6 +46,8 @@ final class ObjectCopier {
         this.resumable = resumable;
         this.totals = totals;
         this.tags = new TagCarrier(source, destination, totals);
+        this.locks = s3Destination == null ? null : new ObjectLockCarrier(source, s3Destination, totals);
+        this.encrypting = s3Destination != null && s3Destination.protection().encryption().opaqueEtags();
     }
 
     /** Returns the destination's ETag as the server answered (normalized), null when unknown or local. */
@@ -64,8 +69,8 @@ final class ObjectCopier {
                 }
                 break; // e.g. EntityTooSmall: this layout cannot be written here, another one can
             }
-            if (want == null || got == null || got.equals(want)) {
-                return got;
+            if (want == null || got == null || got.equals(want) || encrypting) {
+                return got; // encrypting: the sync state records both ETags
             }
             if (!layout.isMultipart()) {
                 totals.note(KeyText.escape(e.key()) + ": destination ETag " + got + " differs from source ETag " + want
@@ -130,7 +135,10 @@ final class ObjectCopier {
 
     private String serverSideCopy(S3Store from, ObjectEntry e, PartLayout layout, ObjectMeta[] meta) throws Exception {
         if (!layout.isMultipart()) {
-            return s3Destination.copyFrom(from, e, e.key());
+            // a CopyObject carries neither storage class nor lock: where they are wanted, one HEAD reads them
+            boolean read = s3Destination.protection().needsSourceStorageClass() || locks.sourceMayLock();
+            return s3Destination.copyFrom(from, e, e.key(), read ? written(e, from.meta(e)).protection()
+                    : ObjectProtection.NONE);
         }
         // CopyObject copies the tags itself; a multipart copy makes a new object, which needs them given
         return taggedMultipart(e, layout, meta, (id, part, off, len) ->
@@ -144,7 +152,7 @@ final class ObjectCopier {
             meta[0] = source.meta(e);
         }
         List<Tag> tagSet = tags.tagsOf(e, meta[0]);
-        String etag = multipart.write(s3Destination, e, meta[0], layout, false, parts);
+        String etag = multipart.write(s3Destination, e, written(e, meta[0]), layout, encrypting, parts);
         tags.tag(s3Destination, e.key(), tagSet);
         return etag;
     }
@@ -180,14 +188,14 @@ final class ObjectCopier {
             DirectObjects.Fetched o = readSmall(s, e);
             String md5 = Etags.isPlainMd5(e.etag()) && !o.meta().encrypted() ? e.etag() : Md5.hex(o.body());
             return tags.write(tags.tagsOf(e, o.meta()),
-                    tagging -> s3Destination.putSmall(e.key(), o.meta(), o.body(), md5, tagging));
+                    tagging -> s3Destination.putSmall(e.key(), written(e, o.meta()), o.body(), md5, tagging));
         }
         ObjectReader.Opened first = source.open(e, 0, e.size());
         ReopeningBody body = new ReopeningBody(first.in(), () -> source.open(e, 0, e.size()).in());
         // the listed ETag is the body's MD5 unless the GET said SSE-KMS/SSE-C (listings do not say)
         String md5 = Etags.isPlainMd5(e.etag()) && !first.meta().encrypted() ? e.etag() : null;
         return uploadClosing(body, () -> tags.write(tags.tagsOf(e, first.meta()),
-                tagging -> s3Destination.put(e.key(), first.meta(), body, e.size(), md5, tagging)));
+                tagging -> s3Destination.put(e.key(), written(e, first.meta()), body, e.size(), md5, tagging)));
     }
 
     /**
@@ -206,6 +214,11 @@ final class ObjectCopier {
                 Thread.sleep(Backoff.delayMillis(options.retry(), attempt));
             }
         }
+    }
+
+    /** The source's headers with the lock only where the destination keeps it. */
+    private ObjectMeta written(ObjectEntry e, ObjectMeta sourceMeta) {
+        return sourceMeta.withProtection(locks.written(e.key(), sourceMeta.protection()));
     }
 
     private interface Upload {
