@@ -134,6 +134,12 @@ final class ObjectCopier {
     }
 
     private String serverSideCopy(S3Store from, ObjectEntry e, PartLayout layout, ObjectMeta[] meta) throws Exception {
+        if (!layout.isMultipart() && encrypting) {
+            // Ceph RGW 16 ignores encryption headers on CopyObject (the copy is stored in clear) but
+            // honours them on a multipart copy: one part, still no bytes through the app
+            return taggedMultipart(e, PartLayout.multipart(e.size(), Math.max(1, e.size())), meta, (id, part, off, len) ->
+                    s3Destination.uploadPartCopy(from, e, e.key(), id, part, off, len));
+        }
         if (!layout.isMultipart()) {
             // a CopyObject carries neither storage class nor lock: where they are wanted, one HEAD reads them
             boolean read = s3Destination.protection().needsSourceStorageClass() || locks.sourceMayLock();
@@ -152,8 +158,12 @@ final class ObjectCopier {
             meta[0] = source.meta(e);
         }
         List<Tag> tagSet = tags.tagsOf(e, meta[0]);
-        String etag = multipart.write(s3Destination, e, written(e, meta[0]), layout, encrypting, parts);
+        ObjectMeta written = written(e, meta[0]);
+        String etag = multipart.write(s3Destination, e, written, layout, encrypting, parts);
         tags.tag(s3Destination, e.key(), tagSet);
+        if (written.protection().locked()) {
+            s3Destination.putLock(e.key(), written.protection()); // RGW 16 ignores the lock on CreateMultipartUpload
+        }
         return etag;
     }
 

@@ -181,6 +181,18 @@ final class S3Store implements Store {
         }
     }
 
+    /** Sets an object's retention and legal hold (PUT ?retention, PUT ?legal-hold), as far as the protection has them. */
+    void putLock(String key, ObjectProtection p) {
+        if (p.lockMode() != null && p.retainUntil() != null) {
+            client.putObjectRetention(b -> b.bucket(ref.bucket()).key(fullKey(key))
+                    .retention(r -> r.mode(p.lockMode()).retainUntilDate(p.retainUntil())));
+        }
+        if (p.legalHold()) {
+            client.putObjectLegalHold(b -> b.bucket(ref.bucket()).key(fullKey(key))
+                    .legalHold(h -> h.status(ObjectLockLegalHoldStatus.ON)));
+        }
+    }
+
     /** The object's tags (GET ?tagging). Throws the server's answer (S3Proxy: 501) where tagging is not supported. */
     List<Tag> tags(ObjectEntry e) {
         return client.getObjectTagging(b -> b.bucket(ref.bucket()).key(fullKey(e.key()))).tagSet();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -76,6 +77,10 @@ class RgwProtectionTest {
             }
             u.client().completeMultipartUpload(r -> r.bucket(src).key("big.bin").uploadId(id)
                     .multipartUpload(m -> m.parts(parts)));
+            if (retainUntil != null) { // RGW 16 ignores the lock headers of CreateMultipartUpload
+                u.client().putObjectRetention(r -> r.bucket(src).key("big.bin").retention(t -> t
+                        .mode(ObjectLockRetentionMode.GOVERNANCE).retainUntilDate(retainUntil)));
+            }
         }
         return src;
     }
