@@ -1,5 +1,6 @@
 package io.replicator.s3sync;
 
+import java.time.Instant;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
@@ -43,45 +44,38 @@ final class ProtectionHeaders {
     }
 
     PutObjectRequest.Builder onCreate(PutObjectRequest.Builder b, ObjectProtection src) {
-        b.storageClass(protection.storageClass().forCopyOf(src));
-        switch (protection.encryption().kind()) {
-            case SSE_KMS -> b.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(protection.encryption().kmsKeyId());
-            case SSE_C -> b.sseCustomerAlgorithm(AES256).sseCustomerKey(key.base64()).sseCustomerKeyMD5(key.md5Base64());
-            case NONE -> { }
-        }
-        if (src.locked()) {
-            b.objectLockMode(src.lockMode()).objectLockRetainUntilDate(src.retainUntil())
-                    .objectLockLegalHoldStatus(src.legalHold() ? "ON" : null);
-        }
-        return b;
+        Written w = written(src);
+        return b.storageClass(w.storageClass).serverSideEncryption(w.sse).ssekmsKeyId(w.kmsKeyId)
+                .sseCustomerAlgorithm(w.algorithm).sseCustomerKey(w.key).sseCustomerKeyMD5(w.keyMd5)
+                .objectLockMode(w.lockMode).objectLockRetainUntilDate(w.retainUntil).objectLockLegalHoldStatus(w.legalHold);
     }
 
     CopyObjectRequest.Builder onCreate(CopyObjectRequest.Builder b, ObjectProtection src) {
-        b.storageClass(protection.storageClass().forCopyOf(src));
-        switch (protection.encryption().kind()) {
-            case SSE_KMS -> b.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(protection.encryption().kmsKeyId());
-            case SSE_C -> b.sseCustomerAlgorithm(AES256).sseCustomerKey(key.base64()).sseCustomerKeyMD5(key.md5Base64());
-            case NONE -> { }
-        }
-        if (src.locked()) {
-            b.objectLockMode(src.lockMode()).objectLockRetainUntilDate(src.retainUntil())
-                    .objectLockLegalHoldStatus(src.legalHold() ? "ON" : null);
-        }
-        return b;
+        Written w = written(src);
+        return b.storageClass(w.storageClass).serverSideEncryption(w.sse).ssekmsKeyId(w.kmsKeyId)
+                .sseCustomerAlgorithm(w.algorithm).sseCustomerKey(w.key).sseCustomerKeyMD5(w.keyMd5)
+                .objectLockMode(w.lockMode).objectLockRetainUntilDate(w.retainUntil).objectLockLegalHoldStatus(w.legalHold);
     }
 
     CreateMultipartUploadRequest.Builder onCreate(CreateMultipartUploadRequest.Builder b, ObjectProtection src) {
-        b.storageClass(protection.storageClass().forCopyOf(src));
-        switch (protection.encryption().kind()) {
-            case SSE_KMS -> b.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(protection.encryption().kmsKeyId());
-            case SSE_C -> b.sseCustomerAlgorithm(AES256).sseCustomerKey(key.base64()).sseCustomerKeyMD5(key.md5Base64());
-            case NONE -> { }
-        }
-        if (src.locked()) {
-            b.objectLockMode(src.lockMode()).objectLockRetainUntilDate(src.retainUntil())
-                    .objectLockLegalHoldStatus(src.legalHold() ? "ON" : null);
-        }
-        return b;
+        Written w = written(src);
+        return b.storageClass(w.storageClass).serverSideEncryption(w.sse).ssekmsKeyId(w.kmsKeyId)
+                .sseCustomerAlgorithm(w.algorithm).sseCustomerKey(w.key).sseCustomerKeyMD5(w.keyMd5)
+                .objectLockMode(w.lockMode).objectLockRetainUntilDate(w.retainUntil).objectLockLegalHoldStatus(w.legalHold);
+    }
+
+    /** The header values of one created object; null ones are not sent (the SDK's builders take null as unset). */
+    private record Written(String storageClass, ServerSideEncryption sse, String kmsKeyId, String algorithm, String key,
+                           String keyMd5, String lockMode, Instant retainUntil, String legalHold) {
+    }
+
+    private Written written(ObjectProtection src) {
+        boolean kms = protection.encryption().kind() == DestinationProtection.Encryption.Kind.SSE_KMS;
+        boolean locked = src.locked();
+        return new Written(protection.storageClass().forCopyOf(src), kms ? ServerSideEncryption.AWS_KMS : null,
+                protection.encryption().kmsKeyId(), key == null ? null : AES256, key == null ? null : key.base64(),
+                key == null ? null : key.md5Base64(), locked ? src.lockMode() : null, locked ? src.retainUntil() : null,
+                locked && src.legalHold() ? "ON" : null);
     }
 
     UploadPartRequest.Builder withKey(UploadPartRequest.Builder b) {

@@ -38,16 +38,21 @@ abstract class ResumeContract extends S3ContractBase {
                 .parts().stream().toList().size();
     }
 
+    /** A first run of job that fails after {@code passing} parts (requests of {@code op} at proxy p). */
+    private static void interrupted(BucketJob job, FaultProxy p, S3Op op, int passing) {
+        failAfter(p, op, passing);
+        SyncReport first = BucketSync.run(job, opts());
+        p.clearFaults();
+        assertThat(first.result()).as(first.summary()).isEqualTo(SyncReport.Result.FAILED);
+        assertThat(first.notes()).anyMatch(n -> n.startsWith("kept multipart upload ") && n.contains("'big.bin'"));
+    }
+
     /** The first run of a cross-endpoint copy of V1 fails after two of its four parts. */
     private String[] interruptedStreamedCopy() throws Exception {
         String src = bucket("src");
         String dst = secondBucket("dst");
         server().putMultipart(src, "big.bin", V1, 5 * MIB);
-        failAfter(proxy2, S3Op.UPLOAD_PART, 2);
-        SyncReport first = BucketSync.run(crossJob(src, dst), opts());
-        proxy2.clearFaults();
-        assertThat(first.result()).as(first.summary()).isEqualTo(SyncReport.Result.FAILED);
-        assertThat(first.notes()).anyMatch(n -> n.startsWith("kept multipart upload ") && n.contains("'big.bin'"));
+        interrupted(crossJob(src, dst), proxy2, S3Op.UPLOAD_PART, 2);
         List<MultipartUpload> open = uploads(secondServer(), dst);
         assertThat(open).singleElement().extracting(MultipartUpload::key).isEqualTo("big.bin");
         assertThat(partsOf(secondServer(), dst, open.get(0))).isEqualTo(2);
@@ -81,10 +86,7 @@ abstract class ResumeContract extends S3ContractBase {
         String src = bucket("src");
         String dst = bucket("dst");
         server().putMultipart(src, "big.bin", V1, 5 * MIB);
-        failAfter(proxy, S3Op.UPLOAD_PART_COPY, 3);
-        SyncReport first = BucketSync.run(job(src, dst), opts());
-        proxy.clearFaults();
-        assertThat(first.result()).as(first.summary()).isEqualTo(SyncReport.Result.FAILED);
+        interrupted(job(src, dst), proxy, S3Op.UPLOAD_PART_COPY, 3);
 
         proxy.resetCounts();
         SyncReport next = BucketSync.run(job(src, dst), opts());
