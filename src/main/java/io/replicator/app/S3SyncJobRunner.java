@@ -11,8 +11,10 @@ import io.replicator.jobs.ProgressTicker;
 import io.replicator.s3sync.BucketJob;
 import io.replicator.s3sync.BucketRef;
 import io.replicator.s3sync.BucketSync;
+import io.replicator.s3sync.CustomerKey;
 import io.replicator.s3sync.DeleteLimits;
 import io.replicator.s3sync.KeepReplaced;
+import io.replicator.s3sync.DestinationProtection;
 import io.replicator.s3sync.LocalRemote;
 import io.replicator.s3sync.Remote;
 import io.replicator.s3sync.RequestType;
@@ -170,10 +172,20 @@ final class S3SyncJobRunner implements BucketSyncRunner {
                 t.listPageSize(), d.keyOrder(), d.progressInterval(), d.reportLineLimit(),
                 new SyncOptions.StateSettings(job.state().bucket(),
                         job.state().verifyUnproven() ? SyncOptions.Unproven.VERIFY : SyncOptions.Unproven.COPY))
+                .withProtection(protection(job.protection()))
                 .withVersions(switch (job.versions().kind()) {
                     case CURRENT -> SourceVersions.CURRENT;
                     case ALL -> SourceVersions.ALL;
                     case POINT_IN_TIME -> SourceVersions.at(job.versions().pointInTime());
                 });
+    }
+
+    static DestinationProtection protection(BucketSyncJobConfig.Protection p) {
+        DestinationProtection.Encryption encryption = switch (p.encryption()) {
+            case NONE -> DestinationProtection.Encryption.NONE;
+            case SSE_KMS -> DestinationProtection.Encryption.kms(p.kmsKeyId());
+            case SSE_C -> DestinationProtection.Encryption.customerKey(CustomerKey.fromBase64(p.customerKey().reveal()));
+        };
+        return new DestinationProtection(DestinationProtection.StorageClass.parse(p.storageClass()), encryption);
     }
 }

@@ -7,7 +7,8 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
                                   List<BucketMapping> buckets, CronSchedule schedule, Mode mode,
                                   DeleteLimit maxDelete, Tuning tuning, List<String> include, List<String> exclude,
                                   boolean createDestinationBucket, boolean allowEmptySource, StateSettings state,
-                                  KeepSettings keep, Versions versions) {
+                                  KeepSettings keep, Versions versions,
+                                  Protection protection) {
 
     /** What a run does: sync for real, only plan, or only compare (like rclone check). */
     public enum Mode { SYNC, DRY_RUN, CHECK }
@@ -37,6 +38,16 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
         public static final Versions ALL = new Versions(Kind.ALL, null);
     }
 
+    /**
+     * What the destination's objects get: a storage class (null = the server's default, {@code source}
+     * = each source object's own), server-side encryption with its KMS key id or SSE-C key (a secret).
+     */
+    public record Protection(String storageClass, Encryption encryption, String kmsKeyId, Secret customerKey) {
+        public enum Encryption { NONE, SSE_KMS, SSE_C }
+
+        public static final Protection NONE = new Protection(null, Encryption.NONE, null, null);
+    }
+
     /** sync, dry-run or check. */
     public String modeName() {
         return mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -44,13 +55,13 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
 
     public BucketSyncJobConfig withMode(Mode newMode) {
         return new BucketSyncJobConfig(name, source, destination, buckets, schedule, newMode, maxDelete, tuning,
-                include, exclude, createDestinationBucket, allowEmptySource, state, keep, versions);
+                include, exclude, createDestinationBucket, allowEmptySource, state, keep, versions, protection);
     }
 
     /** allow: deletes may go ahead when the source lists nothing and the destination has objects. */
     public BucketSyncJobConfig withAllowEmptySource(boolean allow) {
         return new BucketSyncJobConfig(name, source, destination, buckets, schedule, mode, maxDelete, tuning,
-                include, exclude, createDestinationBucket, allow, state, keep, versions);
+                include, exclude, createDestinationBucket, allow, state, keep, versions, protection);
     }
 
     /**
@@ -61,6 +72,6 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
     public BucketSyncJobConfig atPointInTime(java.time.Instant t, RemoteConfig to, BucketMapping target) {
         return new BucketSyncJobConfig(name, source, to, List.of(target), schedule, mode, maxDelete, tuning,
                 include, exclude, createDestinationBucket, allowEmptySource,
-                new StateSettings(null, state.verifyUnproven()), to.equals(destination) ? keep : null, new Versions(Versions.Kind.POINT_IN_TIME, t));
+                new StateSettings(null, state.verifyUnproven()), to.equals(destination) ? keep : null, new Versions(Versions.Kind.POINT_IN_TIME, t), protection);
     }
 }

@@ -161,7 +161,8 @@ public final class ConfigBinder {
                 in.bool(p + "allow-empty-source", false),
                 new BucketSyncJobConfig.StateSettings(stateBucket(p + "state-bucket"), in.bool(p + "verify-unproven", false)),
                 new KeepSection(in).bind(p, src, dst, buckets),
-                versions(p + "versions"));
+                versions(p + "versions"),
+                new ProtectionBinder(in).protection(p, dst));
     }
 
     private BucketSyncJobConfig.Versions versions(String key) {

@@ -48,7 +48,7 @@ public final class BucketSync {
                         sides.etagResolver(sides.destination), state.state());
                 try (Transfers transfers = new Transfers(options.parallelism(), job.name())) {
                     ObjectCopier copier = new ObjectCopier(sides.source, sides.destination, options,
-                            transfers.partPool(), totals, state.journal());
+                            transfers.partPool(), totals, state.journal(), state.resumable());
                     DecisionHandler handler = new DecisionHandler(options, totals, deletes, transfers, copier, sides,
                             state.recorder(), errors, keeper);
                     try {
@@ -78,6 +78,7 @@ public final class BucketSync {
                 }
             } finally {
                 if (sides.deadEndpoint() == null) { // else the run stops at once; the next run verifies again
+                    state.abortUnclaimedUploads(listingsComplete, totals, errors);
                     state.save(listingsComplete, options.filter(), totals, errors);
                 }
             }

@@ -159,7 +159,10 @@ final class DirectObjects implements AutoCloseable {
                 headers.get("Content-Disposition"), headers.get("Content-Language"),
                 headers.containsKey("Expires") ? instantOrNull(headers.get("Expires")) : null, user,
                 tagCount(headers.get("x-amz-tagging-count")), Etags.opaqueEncryption(headers.get("x-amz-server-side-encryption"),
-                headers.get("x-amz-server-side-encryption-customer-algorithm")));
+                headers.get("x-amz-server-side-encryption-customer-algorithm")), ObjectProtection.of(
+                headers.get("x-amz-storage-class"), headers.get("x-amz-object-lock-mode"),
+                isoInstantOrNull(headers.get("x-amz-object-lock-retain-until-date")),
+                headers.get("x-amz-object-lock-legal-hold")));
     }
 
     private static int tagCount(String header) {
@@ -175,6 +178,14 @@ final class DirectObjects implements AutoCloseable {
             return DateUtils.parseRfc822Date(rfc822);
         } catch (RuntimeException e) {
             return null; // an unparseable Expires is dropped, not fatal
+        }
+    }
+
+    private static Instant isoInstantOrNull(String iso8601) {
+        try {
+            return iso8601 == null ? null : DateUtils.parseIso8601Date(iso8601);
+        } catch (RuntimeException e) {
+            return null; // unparseable: no retention to carry (a lock with a mode but no date is not carried)
         }
     }
 

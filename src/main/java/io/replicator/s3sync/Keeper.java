@@ -127,8 +127,9 @@ final class Keeper implements AutoCloseable {
         ObjectMeta meta = destination.meta(e);
         S3Store place = new S3Store(new BucketRef(destination.remote, keep.bucket()), destination.client, null);
         String placeKey = placeOf(key);
-        new MultipartWriter(partPool(), UploadJournal.NONE).write(place, placeKey, meta,
-                PartLayout.byCutoff(size, 0, partSize),
+        // not journalled, so never resumed: a keep copy cut short is made again from the start
+        new MultipartWriter(partPool(), UploadJournal.NONE, ResumableUploads.NONE, null).write(place,
+                new ObjectEntry(placeKey, size, etag, null), meta, PartLayout.byCutoff(size, 0, partSize), false,
                 (id, part, off, len) -> place.uploadPartCopy(destination, e, placeKey, id, part, off, len));
         List<software.amazon.awssdk.services.s3.model.Tag> tags;
         try {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 /** S3-style ETags of local files: MD5 for one part, MD5 of the part MD5s plus "-N" for N parts. */
 final class Md5 {
@@ -34,6 +35,22 @@ final class Md5 {
     /** The Content-MD5 header value (base64 of the digest) for an MD5 in hex. */
     static String contentMd5(String md5Hex) {
         return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(md5Hex));
+    }
+
+    /**
+     * The multipart ETag the parts' MD5 ETags add up to; null when one of them is no MD5 (an
+     * encrypting server's part ETags).
+     */
+    static String multipartEtag(List<String> partEtags) {
+        MessageDigest ofParts = md5();
+        for (String p : partEtags) {
+            String hex = Etags.normalize(p);
+            if (!Etags.isPlainMd5(hex)) {
+                return null;
+            }
+            ofParts.update(HexFormat.of().parseHex(hex));
+        }
+        return HexFormat.of().formatHex(ofParts.digest()) + "-" + partEtags.size();
     }
 
     static MessageDigest newDigest() {

@@ -2,6 +2,8 @@ package io.replicator.s3sync;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -24,21 +26,28 @@ final class ObjectCopier {
     private final MultipartWriter multipart;
     private final RunTotals totals;
     private final TagCarrier tags;
+    private final ResumableUploads resumable;
+    private final ObjectLockCarrier locks;
+    /** The destination encrypts (SSE-KMS, SSE-C): its ETags never equal the source's, so no layout is guessed twice. */
+    private final boolean encrypting;
 
     /** Without an upload journal: for copies outside a run's sync state (the copier's own tests). */
     ObjectCopier(Store source, Store destination, SyncOptions options, ExecutorService partPool, RunTotals totals) {
-        this(source, destination, options, partPool, totals, UploadJournal.NONE);
+        this(source, destination, options, partPool, totals, UploadJournal.NONE, ResumableUploads.NONE);
     }
 
     ObjectCopier(Store source, Store destination, SyncOptions options, ExecutorService partPool,
-                 RunTotals totals, UploadJournal journal) {
+                 RunTotals totals, UploadJournal journal, ResumableUploads resumable) {
         this.source = source;
         this.s3Destination = destination instanceof S3Store s ? s : null;
         this.localDestination = destination instanceof LocalStore l ? l : null;
         this.options = options;
-        this.multipart = new MultipartWriter(partPool, journal);
+        this.multipart = new MultipartWriter(partPool, journal, resumable, totals);
+        this.resumable = resumable;
         this.totals = totals;
         this.tags = new TagCarrier(source, destination, totals);
+        this.locks = s3Destination == null ? null : new ObjectLockCarrier(source, s3Destination, totals);
+        this.encrypting = s3Destination != null && s3Destination.protection().encryption().opaqueEtags();
     }
 
     /** Returns the destination's ETag as the server answered (normalized), null when unknown or local. */
@@ -60,8 +69,8 @@ final class ObjectCopier {
                 }
                 break; // e.g. EntityTooSmall: this layout cannot be written here, another one can
             }
-            if (want == null || got == null || got.equals(want)) {
-                return got;
+            if (want == null || got == null || got.equals(want) || encrypting) {
+                return got; // encrypting: the sync state records both ETags
             }
             if (!layout.isMultipart()) {
                 totals.note(KeyText.escape(e.key()) + ": destination ETag " + got + " differs from source ETag " + want
@@ -98,7 +107,10 @@ final class ObjectCopier {
                 meta[0] = info.meta();
                 return List.of(PartLayout.multipart(e.size(), info.partSize()));
             }
-            List<PartLayout> c = PartLayout.candidates(e.size(), parts, options.partSize());
+            List<PartLayout> c = new ArrayList<>(PartLayout.candidates(e.size(), parts, options.partSize()));
+            // the guess an interrupted run was writing first: its parts are there to resume
+            long resumed = resumable.partSizeFor(s3Destination, e);
+            c.sort(Comparator.comparing(l -> l.partSize() != resumed));
             return c.subList(0, Math.min(LAYOUT_GUESSES, c.size()));
         }
         if (Etags.isPlainMd5(e.etag()) && e.size() <= PartLayout.MAX_SINGLE_PUT) {
@@ -122,8 +134,17 @@ final class ObjectCopier {
     }
 
     private String serverSideCopy(S3Store from, ObjectEntry e, PartLayout layout, ObjectMeta[] meta) throws Exception {
+        if (!layout.isMultipart() && encrypting) {
+            // Ceph RGW 16 ignores encryption headers on CopyObject (the copy is stored in clear) but
+            // honours them on a multipart copy: one part, still no bytes through the app
+            return taggedMultipart(e, PartLayout.multipart(e.size(), Math.max(1, e.size())), meta, (id, part, off, len) ->
+                    s3Destination.uploadPartCopy(from, e, e.key(), id, part, off, len));
+        }
         if (!layout.isMultipart()) {
-            return s3Destination.copyFrom(from, e, e.key());
+            // a CopyObject carries neither storage class nor lock: where they are wanted, one HEAD reads them
+            boolean read = s3Destination.protection().needsSourceStorageClass() || locks.sourceMayLock();
+            return s3Destination.copyFrom(from, e, e.key(), read ? written(e, from.meta(e)).protection()
+                    : ObjectProtection.NONE);
         }
         // CopyObject copies the tags itself; a multipart copy makes a new object, which needs them given
         return taggedMultipart(e, layout, meta, (id, part, off, len) ->
@@ -137,8 +158,12 @@ final class ObjectCopier {
             meta[0] = source.meta(e);
         }
         List<Tag> tagSet = tags.tagsOf(e, meta[0]);
-        String etag = multipart.write(s3Destination, e.key(), meta[0], layout, parts);
+        ObjectMeta written = written(e, meta[0]);
+        String etag = multipart.write(s3Destination, e, written, layout, encrypting, parts);
         tags.tag(s3Destination, e.key(), tagSet);
+        if (written.protection().locked()) {
+            s3Destination.putLock(e.key(), written.protection()); // RGW 16 ignores the lock on CreateMultipartUpload
+        }
         return etag;
     }
 
@@ -173,14 +198,14 @@ final class ObjectCopier {
             DirectObjects.Fetched o = readSmall(s, e);
             String md5 = Etags.isPlainMd5(e.etag()) && !o.meta().encrypted() ? e.etag() : Md5.hex(o.body());
             return tags.write(tags.tagsOf(e, o.meta()),
-                    tagging -> s3Destination.putSmall(e.key(), o.meta(), o.body(), md5, tagging));
+                    tagging -> s3Destination.putSmall(e.key(), written(e, o.meta()), o.body(), md5, tagging));
         }
         ObjectReader.Opened first = source.open(e, 0, e.size());
         ReopeningBody body = new ReopeningBody(first.in(), () -> source.open(e, 0, e.size()).in());
         // the listed ETag is the body's MD5 unless the GET said SSE-KMS/SSE-C (listings do not say)
         String md5 = Etags.isPlainMd5(e.etag()) && !first.meta().encrypted() ? e.etag() : null;
         return uploadClosing(body, () -> tags.write(tags.tagsOf(e, first.meta()),
-                tagging -> s3Destination.put(e.key(), first.meta(), body, e.size(), md5, tagging)));
+                tagging -> s3Destination.put(e.key(), written(e, first.meta()), body, e.size(), md5, tagging)));
     }
 
     /**
@@ -199,6 +224,11 @@ final class ObjectCopier {
                 Thread.sleep(Backoff.delayMillis(options.retry(), attempt));
             }
         }
+    }
+
+    /** The source's headers with the lock only where the destination keeps it. */
+    private ObjectMeta written(ObjectEntry e, ObjectMeta sourceMeta) {
+        return sourceMeta.withProtection(locks.written(e.key(), sourceMeta.protection()));
     }
 
     private interface Upload {

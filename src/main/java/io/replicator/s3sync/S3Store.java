@@ -23,13 +23,24 @@ final class S3Store implements Store {
     final S3Client client;
     private final DirectObjects direct;
     private final AtomicBoolean partHeadUnsupported = new AtomicBoolean();
+    private final ProtectionHeaders protection;
 
     /** direct: the lean path for small objects, null to send everything through the S3Client. */
     S3Store(BucketRef ref, S3Client client, DirectObjects direct) {
+        this(ref, client, direct, ProtectionHeaders.NONE);
+    }
+
+    /** protection: what objects written here get (a destination's storage class and encryption). */
+    S3Store(BucketRef ref, S3Client client, DirectObjects direct, ProtectionHeaders protection) {
         this.ref = ref;
         this.remote = (S3Remote) ref.remote();
         this.client = client;
         this.direct = direct;
+        this.protection = protection;
+    }
+
+    DestinationProtection protection() {
+        return protection.protection();
     }
 
     String fullKey(String key) {
@@ -51,13 +62,13 @@ final class S3Store implements Store {
 
     @Override
     public ObjectMeta meta(ObjectEntry e) {
-        return toMeta(client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(e.key())).versionId(e.versionId())
-                .ifMatch(quoted(e))));
+        return toMeta(client.headObject(b -> protection.withKey(b.bucket(ref.bucket()).key(fullKey(e.key()))
+                .versionId(e.versionId()).ifMatch(quoted(e)))));
     }
 
     /** The object's current ETag as a HEAD answers it (quoted, as the server sends it). */
     String etagOf(String key) {
-        return client.headObject(b -> b.bucket(ref.bucket()).key(fullKey(key))).eTag();
+        return client.headObject(b -> protection.withKey(b.bucket(ref.bucket()).key(fullKey(key)))).eTag();
     }
 
     /** The part size of a multipart object as uploaded, with the object's metadata; partSize 0 = unknown. */
@@ -97,13 +108,14 @@ final class S3Store implements Store {
         if (length > 0 && (offset > 0 || length < e.size())) {
             b.range("bytes=" + offset + "-" + (offset + length - 1));
         }
-        ResponseInputStream<GetObjectResponse> in = client.getObject(b.build());
+        ResponseInputStream<GetObjectResponse> in = client.getObject(protection.withKey(b).build());
         return new Opened(in, toMeta(in.response()));
     }
 
     /** A whole object of at most {@link DirectObjects#MAX_SIZE} bytes, in memory. */
     DirectObjects.Fetched readSmall(ObjectEntry e) throws IOException {
-        if (direct != null && e.versionId() == null) { // the direct path reads current objects only
+        // the direct path reads current objects only, and sends no SSE-C key
+        if (direct != null && e.versionId() == null && !protection.customerKey()) {
             DirectObjects.Fetched f = direct.get(ref.bucket(), fullKey(e.key()), e.etag() == null ? null : quoted(e), e.size());
             if (f != null) {
                 return f;
@@ -117,7 +129,7 @@ final class S3Store implements Store {
 
     /** PUT of an in-memory object; md5Hex is its MD5 (sent as Content-MD5). */
     String putSmall(String key, ObjectMeta meta, byte[] body, String md5Hex, String tagging) {
-        if (direct != null) {
+        if (direct != null && !protection.any() && !meta.protection().locked()) {
             String etag = direct.put(ref.bucket(), fullKey(key), meta, body, md5Hex, tagging);
             if (etag != null) {
                 return etag;
@@ -137,12 +149,13 @@ final class S3Store implements Store {
     /** {@link #put}, answering the whole response (a versioned bucket's new version id is in it). */
     PutObjectResponse putResponse(String key, ObjectMeta meta, ContentStreamProvider body, long length, String md5Hex,
                                   String tagging) {
-        PutObjectRequest request = PutObjectRequest.builder().bucket(ref.bucket()).key(fullKey(key)).tagging(tagging)
+        PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(ref.bucket()).key(fullKey(key)).tagging(tagging)
                 .contentMD5(md5Hex == null ? null : Md5.contentMd5(md5Hex))
                 .contentLength(length).contentType(meta.contentType()).cacheControl(meta.cacheControl())
                 .contentEncoding(meta.contentEncoding()).contentDisposition(meta.contentDisposition())
-                .contentLanguage(meta.contentLanguage()).expires(meta.expires()).metadata(meta.userMetadata()).build();
+                .contentLanguage(meta.contentLanguage()).expires(meta.expires()).metadata(meta.userMetadata());
         String type = meta.contentType() == null ? OCTET_STREAM : meta.contentType();
+        PutObjectRequest request = protection.onCreate(b, meta.protection()).build();
         PutObjectResponse[] answered = new PutObjectResponse[1];
         UploadCheck.verified("PUT of '" + key + "'", body, () -> {
             PutObjectResponse r = client.putObject(request, RequestBody.fromContentProvider(body, length, type));
@@ -152,11 +165,44 @@ final class S3Store implements Store {
         return answered[0];
     }
 
-    /** Server-side single-request copy; metadata travels with it (directive COPY). */
-    String copyFrom(S3Store src, ObjectEntry e, String key) {
-        return client.copyObject(b -> b.sourceBucket(src.ref.bucket()).sourceKey(src.fullKey(e.key()))
-                .sourceVersionId(e.versionId()).copySourceIfMatch(quoted(e)).destinationBucket(ref.bucket()).destinationKey(fullKey(key)))
+    /**
+     * Server-side single-request copy; metadata travels with it (directive COPY). written: the
+     * storage class and lock to give the copy (the source's as far as they are carried).
+     */
+    String copyFrom(S3Store src, ObjectEntry e, String key, ObjectProtection written) {
+        return client.copyObject(b -> protection.onCreate(b.sourceBucket(src.ref.bucket()).sourceKey(src.fullKey(e.key()))
+                .sourceVersionId(e.versionId()).copySourceIfMatch(quoted(e)).destinationBucket(ref.bucket())
+                .destinationKey(fullKey(key)), written))
                 .copyObjectResult().eTag();
+    }
+
+    /**
+     * Whether the bucket has Object Lock enabled (GET ?object-lock). No configuration (404), no
+     * support (S3Proxy: 501) or no permission to ask all count as no.
+     */
+    boolean objectLockEnabled() {
+        try {
+            ObjectLockConfiguration c = client.getObjectLockConfiguration(b -> b.bucket(ref.bucket()))
+                    .objectLockConfiguration();
+            return c != null && c.objectLockEnabled() == ObjectLockEnabled.ENABLED;
+        } catch (S3Exception e) {
+            if (e.statusCode() >= 500 && e.statusCode() != 501) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /** Sets an object's retention and legal hold (PUT ?retention, PUT ?legal-hold), as far as the protection has them. */
+    void putLock(String key, ObjectProtection p) {
+        if (p.lockMode() != null && p.retainUntil() != null) {
+            client.putObjectRetention(b -> b.bucket(ref.bucket()).key(fullKey(key))
+                    .retention(r -> r.mode(p.lockMode()).retainUntilDate(p.retainUntil())));
+        }
+        if (p.legalHold()) {
+            client.putObjectLegalHold(b -> b.bucket(ref.bucket()).key(fullKey(key))
+                    .legalHold(h -> h.status(ObjectLockLegalHoldStatus.ON)));
+        }
     }
 
     /** The object's tags (GET ?tagging). Throws the server's answer (S3Proxy: 501) where tagging is not supported. */
@@ -184,16 +230,16 @@ final class S3Store implements Store {
     }
 
     String createMultipart(String key, ObjectMeta meta) {
-        return client.createMultipartUpload(b -> b.bucket(ref.bucket()).key(fullKey(key))
+        return client.createMultipartUpload(b -> protection.onCreate(b.bucket(ref.bucket()).key(fullKey(key))
                 .contentType(meta.contentType()).cacheControl(meta.cacheControl())
                 .contentEncoding(meta.contentEncoding()).contentDisposition(meta.contentDisposition())
-                .contentLanguage(meta.contentLanguage()).expires(meta.expires()).metadata(meta.userMetadata()))
-                .uploadId();
+                .contentLanguage(meta.contentLanguage()).expires(meta.expires()).metadata(meta.userMetadata()),
+                meta.protection())).uploadId();
     }
 
     String uploadPart(String key, String uploadId, int part, ContentStreamProvider body, long length) {
-        UploadPartRequest request = UploadPartRequest.builder().bucket(ref.bucket()).key(fullKey(key))
-                .uploadId(uploadId).partNumber(part).contentLength(length).build();
+        UploadPartRequest request = protection.withKey(UploadPartRequest.builder().bucket(ref.bucket()).key(fullKey(key))
+                .uploadId(uploadId).partNumber(part).contentLength(length)).build();
         return UploadCheck.verified("part " + part + " of '" + key + "'", body, () -> {
             UploadPartResponse r = client.uploadPart(request, RequestBody.fromContentProvider(body, length, OCTET_STREAM));
             return new UploadCheck.Answer(r.eTag(), r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm());
@@ -202,15 +248,29 @@ final class S3Store implements Store {
 
     String uploadPartCopy(S3Store src, ObjectEntry e, String key, String uploadId, int part, long offset, long len) {
         String range = "bytes=" + offset + "-" + (offset + len - 1);
-        return client.uploadPartCopy(b -> b.sourceBucket(src.ref.bucket()).sourceKey(src.fullKey(e.key()))
+        return client.uploadPartCopy(b -> protection.withKey(b.sourceBucket(src.ref.bucket()).sourceKey(src.fullKey(e.key()))
                 .sourceVersionId(e.versionId()).copySourceIfMatch(quoted(e)).copySourceRange(len > 0 ? range : null)
-                .destinationBucket(ref.bucket()).destinationKey(fullKey(key)).uploadId(uploadId).partNumber(part))
+                .destinationBucket(ref.bucket()).destinationKey(fullKey(key)).uploadId(uploadId).partNumber(part)))
                 .copyPartResult().eTag();
     }
 
     String complete(String key, String uploadId, List<CompletedPart> parts) {
-        return client.completeMultipartUpload(b -> b.bucket(ref.bucket()).key(fullKey(key)).uploadId(uploadId)
-                .multipartUpload(m -> m.parts(parts))).eTag();
+        return client.completeMultipartUpload(b -> protection.withKey(b.bucket(ref.bucket()).key(fullKey(key))
+                .uploadId(uploadId).multipartUpload(m -> m.parts(parts)))).eTag();
+    }
+
+    /** The parts an open upload holds (ListParts, all pages): part number -> (size, ETag). */
+    Map<Integer, ListedPart> listParts(String key, String uploadId) {
+        Map<Integer, ListedPart> parts = new HashMap<>();
+        for (Part p : client.listPartsPaginator(b -> b.bucket(ref.bucket())
+                .key(fullKey(key)).uploadId(uploadId)).parts()) {
+            parts.put(p.partNumber(), new ListedPart(p.size() == null ? -1 : p.size(), p.eTag()));
+        }
+        return parts;
+    }
+
+    /** One part an open upload holds. */
+    record ListedPart(long size, String etag) {
     }
 
     void abort(String key, String uploadId) {
@@ -240,12 +300,16 @@ final class S3Store implements Store {
     private static ObjectMeta toMeta(GetObjectResponse r) {
         return new ObjectMeta(r.contentType(), r.cacheControl(), r.contentEncoding(), r.contentDisposition(),
                 r.contentLanguage(), r.expires(), nonEmpty(r.metadata()), r.tagCount() == null ? 0 : r.tagCount(),
-                Etags.opaqueEncryption(r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm()));
+                Etags.opaqueEncryption(r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm()),
+                ObjectProtection.of(r.storageClassAsString(), r.objectLockModeAsString(), r.objectLockRetainUntilDate(),
+                        r.objectLockLegalHoldStatusAsString()));
     }
 
     private static ObjectMeta toMeta(HeadObjectResponse r) {
         return new ObjectMeta(r.contentType(), r.cacheControl(), r.contentEncoding(), r.contentDisposition(),
-                r.contentLanguage(), r.expires(), nonEmpty(r.metadata()));
+                r.contentLanguage(), r.expires(), nonEmpty(r.metadata()), null, false,
+                ObjectProtection.of(r.storageClassAsString(), r.objectLockModeAsString(), r.objectLockRetainUntilDate(),
+                        r.objectLockLegalHoldStatusAsString()));
     }
 
     private static Map<String, String> nonEmpty(Map<String, String> m) {

@@ -37,8 +37,8 @@ final class Sides implements AutoCloseable {
                     DirectObjects.forRemote(remote, settings.counter()), watch);
         }
 
-        S3Store store(BucketRef ref) {
-            return new S3Store(ref, client, direct);
+        S3Store store(BucketRef ref, ProtectionHeaders protection) {
+            return new S3Store(ref, client, direct, protection);
         }
 
         @Override
@@ -61,8 +61,9 @@ final class Sides implements AutoCloseable {
         this.sourceConnection = from == null ? null : Connection.open("source", from, settings);
         this.destinationConnection = to == null ? null
                 : from != null && to.sameAccountAs(from) ? sourceConnection : Connection.open("destination", to, settings);
-        this.source = from == null ? new LocalStore(job.source()) : sourceConnection.store(job.source());
-        this.destination = to == null ? new LocalStore(job.destination()) : destinationConnection.store(job.destination());
+        this.source = from == null ? new LocalStore(job.source()) : sourceConnection.store(job.source(), ProtectionHeaders.NONE);
+        this.destination = to == null ? new LocalStore(job.destination()) : destinationConnection.store(job.destination(),
+                new ProtectionHeaders(options.protection()));
     }
 
     Iterator<ObjectEntry> listSource() {

@@ -1,11 +1,13 @@
 package io.replicator.s3sync;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The sync state's part in one run. Start: one LIST of the state folder (and one GET of the state
- * when it exists); uploads a killed run of this job left behind are aborted (SYNC), planned (DRY_RUN)
- * or noted (CHECK). End (SYNC only, also after errors): the state is written with what the run
+ * when it exists); uploads a killed run of this job left behind are offered to the copier for
+ * resuming (SYNC; see {@link ResumableUploads}; entries without a resume record are aborted), planned
+ * (DRY_RUN) or noted (CHECK). End (SYNC only, also after errors): the state is written with what the run
  * confirmed or established. DRY_RUN and CHECK read the state and write nothing. A local destination
  * has no state (its sidecars keep the source ETags).
  */
@@ -14,6 +16,7 @@ final class StatePhase {
     private final SyncMode mode;
     private final StateStore.Loaded loaded;
     private final StateRecorder recorder;
+    private ResumableUploads resumable = ResumableUploads.NONE;
 
     private StatePhase(StateStore store, SyncMode mode, StateStore.Loaded loaded) {
         this.store = store;
@@ -50,13 +53,18 @@ final class StatePhase {
     }
 
     private void orphans(RunTotals totals, ErrorText errors) {
+        List<StateStore.Orphan> resumableOrphans = new ArrayList<>();
         for (StateStore.Orphan o : loaded.orphans()) {
-            String what = "multipart upload " + o.uploadId() + " of '" + KeyText.escape(o.key())
-                    + "' left by an interrupted run";
+            String what = ResumableUploads.describe(o);
+            String next = o.record() != null ? "resumes it if the source is unchanged, else aborts it" : "aborts it";
             switch (mode) {
-                case DRY_RUN -> totals.planLine("abort " + what);
-                case CHECK -> totals.note(what + " (the next sync aborts it)");
+                case DRY_RUN -> totals.planLine((o.record() != null ? "resume or abort " : "abort ") + what);
+                case CHECK -> totals.note(what + " (the next sync " + next + ")");
                 case SYNC -> {
+                    if (o.record() != null) {
+                        resumableOrphans.add(o);
+                        continue;
+                    }
                     try {
                         store.abort(o);
                         totals.note("aborted " + what);
@@ -65,6 +73,21 @@ final class StatePhase {
                     }
                 }
             }
+        }
+        if (!resumableOrphans.isEmpty()) {
+            resumable = new ResumableUploads(store, resumableOrphans, totals);
+        }
+    }
+
+    /** Uploads an interrupted run left, for the copier to resume (SYNC only). */
+    ResumableUploads resumable() {
+        return resumable;
+    }
+
+    /** After a run that listed both sides completely without errors: aborts the left uploads no copy resumed. */
+    void abortUnclaimedUploads(boolean listingsComplete, RunTotals totals, ErrorText errors) {
+        if (listingsComplete && !totals.hasErrors()) {
+            resumable.abortUnclaimed(errors);
         }
     }
 

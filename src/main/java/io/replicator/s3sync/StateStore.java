@@ -14,16 +14,19 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * Where one destination's {@link SyncState} and upload journal live: under
  * {@code .camel-replicator/sync/<destination bucket>/p=<URL-encoded destination prefix>/} in the
  * state bucket (the destination bucket unless configured): {@code state} and one
- * {@code uploads/<URL-encoded upload id>} object per multipart upload in flight (its body names the
- * bucket and key). One LIST of that folder at the start of a run finds both; the state is then read
+ * {@code uploads/<URL-encoded upload id>} object per multipart upload in flight (its body: the
+ * bucket, the key and the {@link UploadRecord} line). One LIST of that folder at the start of a run finds both; the state is then read
  * with one GET, only when it exists (a destination whose ETags all compare never gets one).
  */
 final class StateStore implements UploadJournal {
     private static final String STATE = "state";
     private static final String UPLOADS = "uploads/";
 
-    /** A multipart upload a killed run left behind; journalKey is its journal object. */
-    record Orphan(String journalKey, String bucket, String key, String uploadId) {
+    /**
+     * A multipart upload a killed run left behind; journalKey is its journal object; record is null
+     * for an entry without one (written before uploads were resumable: aborted).
+     */
+    record Orphan(String journalKey, String bucket, String key, String uploadId, UploadRecord record) {
     }
 
     /** What the start of a run found. */
@@ -60,9 +63,10 @@ final class StateStore implements UploadJournal {
         }
         List<Orphan> orphans = new ArrayList<>();
         for (String j : journal) {
-            String[] body = client.getObjectAsBytes(b -> b.bucket(bucket).key(j)).asUtf8String().split("\n", 2);
+            String[] body = client.getObjectAsBytes(b -> b.bucket(bucket).key(j)).asUtf8String().split("\n", 3);
             String id = URLDecoder.decode(j.substring(folder.length() + UPLOADS.length()), StandardCharsets.UTF_8);
-            orphans.add(new Orphan(j, body[0], body.length > 1 ? body[1] : "", id));
+            orphans.add(new Orphan(j, body[0], body.length > 1 ? body[1] : "", id,
+                    body.length > 2 ? UploadRecord.decode(body[2]) : null));
         }
         if (!exists) {
             return new Loaded(SyncState.EMPTY, false, orphans);
@@ -91,12 +95,18 @@ final class StateStore implements UploadJournal {
                 throw e;
             }
         }
+        forget(o);
+    }
+
+    /** Drops the journal entry of an upload that is gone. */
+    void forget(Orphan o) {
         client.deleteObject(b -> b.bucket(bucket).key(o.journalKey()));
     }
 
     @Override
-    public void opened(String fullKey, String uploadId) {
-        put(journalKey(uploadId), (destinationBucket + "\n" + fullKey).getBytes(StandardCharsets.UTF_8));
+    public void opened(String fullKey, String uploadId, UploadRecord record) {
+        put(journalKey(uploadId), (destinationBucket + "\n" + fullKey + "\n" + record.encode())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

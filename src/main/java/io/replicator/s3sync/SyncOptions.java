@@ -16,7 +16,7 @@ public record SyncOptions(SyncMode mode, DeleteLimits deleteLimits, int parallel
                           long partSize, RetryPolicy retry, List<String> include, List<String> exclude,
                           BucketCreation destinationBucket, int listPageSize, KeyOrder keyOrder,
                           Duration progressInterval, int reportLineLimit, StateSettings state,
-                          SourceVersions versions) {
+                          SourceVersions versions, DestinationProtection protection) {
 
     /** What to do when the destination bucket does not exist. */
     public enum BucketCreation { FAIL, CREATE }
@@ -51,6 +51,7 @@ public record SyncOptions(SyncMode mode, DeleteLimits deleteLimits, int parallel
         progressInterval = progressInterval == null ? Duration.ofSeconds(15) : progressInterval;
         state = state == null ? StateSettings.DEFAULT : state;
         versions = versions == null ? SourceVersions.CURRENT : versions;
+        protection = protection == null ? DestinationProtection.NONE : protection;
         check(parallelism >= 1 && parallelism <= 256, "parallelism must be within 1..256, got " + parallelism);
         check(partSize >= PartLayout.MIN_PART && partSize <= PartLayout.MAX_SINGLE_PUT,
                 "part size must be within 5 MiB..5 GiB, got " + partSize);
@@ -68,68 +69,69 @@ public record SyncOptions(SyncMode mode, DeleteLimits deleteLimits, int parallel
                        BucketCreation destinationBucket, int listPageSize, KeyOrder keyOrder,
                        Duration progressInterval, int reportLineLimit, StateSettings state) {
         this(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude, destinationBucket,
-                listPageSize, keyOrder, progressInterval, reportLineLimit, state, SourceVersions.CURRENT);
+                listPageSize, keyOrder, progressInterval, reportLineLimit, state, SourceVersions.CURRENT,
+                DestinationProtection.NONE);
     }
 
     public static SyncOptions defaults() {
         return new SyncOptions(SyncMode.SYNC, DeleteLimits.NONE, 16, 64 * PartLayout.MIB, 16 * PartLayout.MIB,
                 RetryPolicy.DEFAULT, List.of(), List.of(), BucketCreation.FAIL, 1000, KeyOrder.UTF8_BINARY,
-                Duration.ofSeconds(15), 10_000, StateSettings.DEFAULT);
+                Duration.ofSeconds(15), 10_000, StateSettings.DEFAULT, SourceVersions.CURRENT, DestinationProtection.NONE);
     }
 
     public SyncOptions withMode(SyncMode m) {
         return new SyncOptions(m, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions);
+                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
     }
 
     public SyncOptions withDeleteLimits(DeleteLimits d) {
         return new SyncOptions(mode, d, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions);
+                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
     }
 
     public SyncOptions withParallelism(int p) {
         return new SyncOptions(mode, deleteLimits, p, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions);
+                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
     }
 
     public SyncOptions withMultipart(long cutoff, long part) {
         return new SyncOptions(mode, deleteLimits, parallelism, cutoff, part, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions);
+                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
     }
 
     public SyncOptions withRetry(RetryPolicy r) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, r, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions);
+                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
     }
 
     public SyncOptions withFilters(List<String> includeGlobs, List<String> excludeGlobs) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, includeGlobs,
-                excludeGlobs, destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions);
+                excludeGlobs, destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
     }
 
     public SyncOptions withDestinationBucket(BucketCreation b) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                b, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions);
+                b, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
     }
 
     public SyncOptions withListPageSize(int n) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, n, keyOrder, progressInterval, reportLineLimit, state, versions);
+                destinationBucket, n, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
     }
 
     public SyncOptions withKeyOrder(KeyOrder o) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, o, progressInterval, reportLineLimit, state, versions);
+                destinationBucket, listPageSize, o, progressInterval, reportLineLimit, state, versions, protection);
     }
 
     public SyncOptions withProgressInterval(Duration d) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, d, reportLineLimit, state, versions);
+                destinationBucket, listPageSize, keyOrder, d, reportLineLimit, state, versions, protection);
     }
 
     public SyncOptions withReportLineLimit(int n) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, n, state, versions);
+                destinationBucket, listPageSize, keyOrder, progressInterval, n, state, versions, protection);
     }
 
     KeyFilter filter() {
@@ -141,13 +143,19 @@ public record SyncOptions(SyncMode mode, DeleteLimits deleteLimits, int parallel
             throw new IllegalArgumentException(message);
         }
     }
+
+    public SyncOptions withProtection(DestinationProtection p) {
+        return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
+                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, p);
+    }
+
     public SyncOptions withState(StateSettings s) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, s, versions);
+                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, s, versions, protection);
     }
 
     public SyncOptions withVersions(SourceVersions v) {
         return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, v);
+                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, v, protection);
     }
 }

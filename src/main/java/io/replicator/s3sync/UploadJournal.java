@@ -2,12 +2,12 @@ package io.replicator.s3sync;
 
 /**
  * Marks the multipart uploads this tool has open, so the next run can tell the ones a killed run
- * left behind (its own) from other tools' uploads, which it never touches.
+ * left behind (its own: resumed or aborted) from other tools' uploads, which it never touches.
  */
 interface UploadJournal {
     UploadJournal NONE = new UploadJournal() {
         @Override
-        public void opened(String fullKey, String uploadId) {
+        public void opened(String fullKey, String uploadId, UploadRecord record) {
         }
 
         @Override
@@ -15,8 +15,11 @@ interface UploadJournal {
         }
     };
 
-    /** Called after CreateMultipartUpload, before the first part: a failure aborts the upload. */
-    void opened(String fullKey, String uploadId);
+    /**
+     * Called after CreateMultipartUpload, before the first part: a failure aborts the upload. The
+     * record lets the next run resume the upload for the same source version.
+     */
+    void opened(String fullKey, String uploadId, UploadRecord record);
 
     /** Called after the upload was completed or aborted. */
     void closed(String fullKey, String uploadId);

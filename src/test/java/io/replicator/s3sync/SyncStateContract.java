@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
  * No silent staleness: objects whose ETags do not compare (a destination another tool filled with
  * another multipart layout) are copied or verified, never skipped, unless the sync state recorded
  * both ETags; check never calls such an object equal unread; the reserved prefix is never synced;
- * dry runs write no state; a killed run's multipart uploads (ours only) are aborted.
+ * dry runs write no state; a killed run's multipart uploads (ours only) are resumed or aborted.
  */
 abstract class SyncStateContract extends S3ContractBase {
     private static final int MIB = 1024 * 1024;
@@ -212,7 +212,7 @@ abstract class SyncStateContract extends S3ContractBase {
     }
 
     @Test
-    void anUploadOurKilledRunLeftIsAbortedAndAnotherToolsIsNot() throws Exception {
+    void anUploadOurKilledRunLeftIsResumedAndAnotherToolsIsNotTouched() throws Exception {
         String src = bucket("src");
         String dst = bucket("dst");
         server().putMultipart(src, "big.bin", V1, 5 * MIB);
@@ -229,15 +229,34 @@ abstract class SyncStateContract extends S3ContractBase {
         assertThat(open).containsEntry(theirs, "their.bin").containsValue("big.bin").hasSize(2);
 
         SyncReport dry = BucketSync.run(job(src, dst), opts().withMode(SyncMode.DRY_RUN));
-        assertThat(dry.plan()).anyMatch(l -> l.startsWith("abort multipart upload ") && l.contains("'big.bin'"));
+        assertThat(dry.plan()).anyMatch(l -> l.startsWith("resume or abort multipart upload ") && l.contains("'big.bin'"));
         assertThat(uploads(dst)).isEqualTo(open);
 
+        proxy.resetCounts();
         SyncReport next = BucketSync.run(job(src, dst), opts());
         assertThat(next.result()).as(next.summary()).isEqualTo(SyncReport.Result.OK);
-        assertThat(next.notes()).anyMatch(n -> n.startsWith("aborted multipart upload ") && n.contains("'big.bin'"));
+        assertThat(next.notes()).anyMatch(n -> n.startsWith("resumed multipart upload ") && n.contains("'big.bin'"));
+        assertThat(proxy.count(S3Op.UPLOAD_PART_COPY)).as("every part was there").isZero();
         assertThat(uploads(dst)).containsExactly(Map.entry(theirs, "their.bin"));
         assertThat(reservedKeys(dst)).isEmpty(); // the journal entry went with the upload
         assertThat(server().get(dst, "big.bin")).isEqualTo(V1);
+    }
+
+    @Test
+    void aJournalEntryWithoutAResumeRecordHasItsUploadAborted() throws Exception {
+        String src = bucket("src");
+        String dst = bucket("dst");
+        server().put(src, "small.txt", bytes("x"));
+        String ours = server().client().createMultipartUpload(r -> r.bucket(dst).key("old.bin")).uploadId();
+        // an entry as a version before resumable uploads wrote it: bucket and key only
+        server().put(dst, ".camel-replicator/sync/" + dst + "/p=/uploads/"
+                + java.net.URLEncoder.encode(ours, java.nio.charset.StandardCharsets.UTF_8), bytes(dst + "\nold.bin"));
+
+        SyncReport next = BucketSync.run(job(src, dst), opts());
+        assertThat(next.result()).as(next.summary()).isEqualTo(SyncReport.Result.OK);
+        assertThat(next.notes()).anyMatch(n -> n.startsWith("aborted multipart upload " + ours + " of 'old.bin'"));
+        assertThat(uploads(dst)).isEmpty();
+        assertThat(reservedKeys(dst)).isEmpty();
     }
 
     /** Open multipart uploads of a bucket: upload id -> key. */

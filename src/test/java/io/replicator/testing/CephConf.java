@@ -56,6 +56,10 @@ final class CephConf {
                 rgw frontends = beast endpoint=127.0.0.1:%d
                 # one "beast:" line per request
                 debug rgw = 1
+                # SSE-C over plain http (tests only) and SSE-KMS with RGW's test backend: key id testkey-1
+                rgw crypt require ssl = false
+                rgw crypt s3 kms backend = testing
+                rgw crypt s3 kms encryption keys = testkey-1=YmluCmJvb3N0CmJvb3N0LWJ1aWxkCmNlcGguY29uZgo= testkey-2=aWIKTWFrZWZpbGUKbWFuCm91dApzcmMKVGVzdGluZwo=
                 """.formatted(fsid, monPort, bindMin, bindMax, d, d, d, d, d, d, d, d, rgwPort);
     }
 }

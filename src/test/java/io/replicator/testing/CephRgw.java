@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class CephRgw {
     /** The Debian packages that provide the binaries below. */
+    /** The storage class the fixture adds besides STANDARD. */
+    public static final String COLD_STORAGE_CLASS = "COLD";
+    /** The SSE-KMS key id RGW's testing KMS backend knows. */
+    public static final String KMS_KEY_ID = "testkey-1";
     public static final String PACKAGES = "ceph-mon ceph-osd radosgw ceph-common";
     private static final List<String> BINARIES = List.of("ceph-mon", "ceph-osd", "radosgw", "radosgw-admin", "ceph",
             "monmaptool", "ceph-authtool");
@@ -147,6 +151,7 @@ public final class CephRgw {
             // Creates the zone and its pools, which waits for the OSD to serve.
             user = createUser("replicator-a");
             otherUser = createUser("replicator-b");
+            addStorageClass(COLD_STORAGE_CLASS);
             daemon("client.rgw", "radosgw", "-c", conf.toString(), "-n", "client.rgw", "-f");
             awaitSignedRequest();
         } catch (Exception | AssertionError e) {
@@ -155,6 +160,15 @@ public final class CephRgw {
             throw new IllegalStateException("Ceph RGW did not start in " + dir + ": " + e.getMessage() + "\n" + tails, e);
         }
         System.err.printf("Ceph RGW up at %s in %.1f s (%s)%n", endpoint(), (System.nanoTime() - t0) / 1e9, dir);
+    }
+
+    /** A second storage class of the default placement (RGW knows only STANDARD until one is added). */
+    private void addStorageClass(String name) throws Exception {
+        run("radosgw-admin", "-c", conf.toString(), "zonegroup", "placement", "add", "--rgw-zonegroup", "default",
+                "--placement-id", "default-placement", "--storage-class", name);
+        run("radosgw-admin", "-c", conf.toString(), "zone", "placement", "add", "--rgw-zone", "default",
+                "--placement-id", "default-placement", "--storage-class", name, "--data-pool",
+                "default.rgw." + name.toLowerCase(java.util.Locale.ROOT) + ".data");
     }
 
     private RgwUser createUser(String uid) throws Exception {
