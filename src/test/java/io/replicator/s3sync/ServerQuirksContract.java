@@ -53,11 +53,21 @@ abstract class ServerQuirksContract {
     private S3TestServer server;
     private S3TestServer other;
 
+    private final ContractServers servers;
+
+    protected ServerQuirksContract(ContractServers servers) {
+        this.servers = servers;
+    }
+
     /** The server under test. */
-    protected abstract S3TestServer server() throws Exception;
+    protected final S3TestServer server() throws Exception {
+        return servers.server();
+    }
 
     /** Another endpoint with other credentials. */
-    protected abstract S3TestServer secondServer() throws Exception;
+    protected final S3TestServer secondServer() throws Exception {
+        return servers.secondServer();
+    }
 
     /** What the client adds to reproduce a quirk the server does not have itself (NONE on RGW). */
     protected abstract ExecutionInterceptor emptyCompleteEtag();
