@@ -124,12 +124,14 @@ final class S3SyncJobRunner implements BucketSyncRunner {
                 limit.maxPercent().isPresent() ? limit.maxPercent().getAsDouble() : null,
                 job.allowEmptySource() ? DeleteLimits.EmptySource.ALLOW : DeleteLimits.EmptySource.REFUSE);
         var t = job.tuning();
-        SyncOptions d = SyncOptions.defaults();
-        return new SyncOptions(mode, limits, t.transfers(), t.multipartCutoff(), t.partSize(),
-                new RetryPolicy(t.retries(), d.retry().baseDelay(), d.retry().maxDelay()), job.include(), job.exclude(),
-                job.createDestinationBucket() ? SyncOptions.BucketCreation.CREATE : SyncOptions.BucketCreation.FAIL,
-                t.listPageSize(), d.keyOrder(), d.progressInterval(), d.reportLineLimit(),
-                new SyncOptions.StateSettings(job.state().bucket(),
-                        job.state().verifyUnproven() ? SyncOptions.Unproven.VERIFY : SyncOptions.Unproven.COPY));
+        return SyncOptions.builder().mode(mode).deleteLimits(limits).parallelism(t.transfers())
+                .multipart(t.multipartCutoff(), t.partSize())
+                .retry(new RetryPolicy(t.retries(), RetryPolicy.DEFAULT.baseDelay(), RetryPolicy.DEFAULT.maxDelay()))
+                .filters(job.include(), job.exclude())
+                .destinationBucket(job.createDestinationBucket() ? SyncOptions.BucketCreation.CREATE : SyncOptions.BucketCreation.FAIL)
+                .listPageSize(t.listPageSize())
+                .state(new SyncOptions.StateSettings(job.state().bucket(),
+                        job.state().verifyUnproven() ? SyncOptions.Unproven.VERIFY : SyncOptions.Unproven.COPY))
+                .build();
     }
 }
