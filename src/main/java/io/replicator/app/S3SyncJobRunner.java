@@ -67,8 +67,9 @@ final class S3SyncJobRunner implements BucketSyncRunner {
             outcome = JobOutcome.FAILED;
         }
         errors.forEach(e -> lines.add("error: " + e));
-        return new JobReport(job.name(), "bucket-sync", job.modeName(), outcome, started, Duration.ofNanos(System.nanoTime() - t0),
-                lines, counters, errors.isEmpty() ? null : errors.size() + " error(s), first: " + errors.get(0));
+        return JobReport.of(job.name(), "bucket-sync", job.modeName()).outcome(outcome).started(started)
+                .duration(Duration.ofNanos(System.nanoTime() - t0)).lines(lines).counters(counters)
+                .error(errors.isEmpty() ? null : errors.size() + " error(s), first: " + errors.get(0)).build();
     }
 
     private static JobOutcome worse(JobOutcome current, SyncReport.Result r) {

@@ -74,8 +74,8 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
             return report(job, r, started, timedOut.get());
         } catch (Exception e) {
             String why = timedOut.get() ? "sync-timeout of " + job.timeouts().sync() + " exceeded" : String.valueOf(e.getMessage());
-            return new JobReport(job.name(), "volume-source", job.modeName(), JobOutcome.FAILED, started,
-                    Duration.ofNanos(System.nanoTime() - t0), List.of("error: " + why), Map.of(), why);
+            return JobReport.of(job.name(), "volume-source", job.modeName()).outcome(JobOutcome.FAILED).started(started)
+                    .duration(Duration.ofNanos(System.nanoTime() - t0)).lines(List.of("error: " + why)).error(why).build();
         } finally {
             timer.shutdownNow();
         }
@@ -147,8 +147,8 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
         if (error != null) {
             lines.add("error: " + error);
         }
-        return new JobReport(job.name(), "volume-source", job.modeName(), outcome, started, r.duration(), List.copyOf(lines),
-                c, error);
+        return JobReport.of(job.name(), "volume-source", job.modeName()).outcome(outcome).started(started)
+                .duration(r.duration()).lines(List.copyOf(lines)).counters(c).error(error).build();
     }
 
     /** A dry run's or check's lines: the itemized plan, the totals, how it compared; a check differs or not. */
