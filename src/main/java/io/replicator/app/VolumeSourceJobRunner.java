@@ -18,7 +18,6 @@ import io.replicator.volume.SourceReport;
 import io.replicator.volume.SourceSettings;
 import io.replicator.volume.SyncProgress;
 import io.replicator.volume.VolumeSource;
-import io.replicator.volume.XattrMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,10 +91,10 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
         return SourceSettings.of(job.destinationJob(), job.path(), job.address(), job.port())
                 .withStreams(t.streams())
                 .withCompression(t.compressionLevel() == 0 ? LiteralCompression.NONE : LiteralCompression.zstd(t.compressionLevel()))
-                .withChecksum(t.checksum() ? ChecksumMode.FULL : ChecksumMode.QUICK)
+                .withChecksum(t.checksum())
                 .withExcludes(job.exclude())
                 .withBandwidthLimit(t.bandwidthLimit())
-                .withXattrs(t.xattrs() ? XattrMode.USER : XattrMode.OFF)
+                .withXattrs(t.xattrs())
                 .withIoTimeout(job.timeouts().idle())
                 .withTransport(transport)
                 .withMode(switch (job.mode()) {
@@ -165,7 +164,7 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
         c.put("plan_bytes", plan.dataBytes());
         lines.add(String.format("%s -> %s:%d [%s, nothing written]: %d entries; %s", job.path(), job.address(), job.port(),
                 job.modeName(), r.entries(), plan.totals()));
-        lines.add(job.transfer().checksum() ? "compared by whole-file SHA-256 on both sides (checksum=true)"
+        lines.add(job.transfer().checksum() == ChecksumMode.FULL ? "compared by whole-file SHA-256 on both sides (checksum=true)"
                 : "compared by size and mtime (rsync's quick check; checksum=true compares whole-file SHA-256)");
         if (plan.refusal() != null) {
             lines.add("a sync would be refused: " + plan.refusal());
