@@ -11,43 +11,30 @@ import io.replicator.testing.S3TestServer;
  */
 enum ContractServers {
     /** Two S3Proxy servers (filesystem backend). */
-    S3PROXY {
-        @Override
-        S3TestServer server() throws Exception {
-            return S3ProxyFixture.shared();
-        }
-
-        @Override
-        S3TestServer secondServer() throws Exception {
-            return S3ProxyFixture.sharedOther();
-        }
-    },
+    S3PROXY(S3ProxyFixture::shared, S3ProxyFixture::sharedOther),
     /** Two users of one Ceph RADOS Gateway. */
-    RGW {
-        @Override
-        S3TestServer server() throws Exception {
-            return CephRgw.sharedUser();
-        }
-
-        @Override
-        S3TestServer secondServer() throws Exception {
-            return CephRgw.sharedOtherUser();
-        }
-    },
+    RGW(CephRgw::sharedUser, CephRgw::sharedOtherUser),
     /** MinIO (a Testcontainers container, only where Docker runs); the second server is S3Proxy. */
-    MINIO {
-        @Override
-        S3TestServer server() {
-            return MinioFixture.shared();
-        }
+    MINIO(MinioFixture::shared, S3ProxyFixture::sharedOther);
 
-        @Override
-        S3TestServer secondServer() throws Exception {
-            return S3ProxyFixture.sharedOther();
-        }
-    };
+    /** Starts a shared server on first use. */
+    private interface SharedServer {
+        S3TestServer get() throws Exception;
+    }
 
-    abstract S3TestServer server() throws Exception;
+    private final SharedServer server;
+    private final SharedServer secondServer;
 
-    abstract S3TestServer secondServer() throws Exception;
+    ContractServers(SharedServer server, SharedServer secondServer) {
+        this.server = server;
+        this.secondServer = secondServer;
+    }
+
+    S3TestServer server() throws Exception {
+        return server.get();
+    }
+
+    S3TestServer secondServer() throws Exception {
+        return secondServer.get();
+    }
 }

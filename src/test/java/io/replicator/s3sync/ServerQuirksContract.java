@@ -50,6 +50,7 @@ abstract class ServerQuirksContract {
         }
     };
 
+    /** The server under test and another endpoint with other credentials. */
     private S3TestServer server;
     private S3TestServer other;
 
@@ -59,15 +60,6 @@ abstract class ServerQuirksContract {
         this.servers = servers;
     }
 
-    /** The server under test. */
-    protected final S3TestServer server() throws Exception {
-        return servers.server();
-    }
-
-    /** Another endpoint with other credentials. */
-    protected final S3TestServer secondServer() throws Exception {
-        return servers.secondServer();
-    }
 
     /** What the client adds to reproduce a quirk the server does not have itself (NONE on RGW). */
     protected abstract ExecutionInterceptor emptyCompleteEtag();
@@ -85,8 +77,8 @@ abstract class ServerQuirksContract {
 
     @BeforeEach
     void start() throws Exception {
-        server = server();
-        other = secondServer();
+        server = servers.server();
+        other = servers.secondServer();
         proxy = FaultProxy.start(server.endpoint());
         proxy2 = FaultProxy.start(other.endpoint());
         totals = new RunTotals(SyncOptions.defaults(), SyncListener.NONE);
