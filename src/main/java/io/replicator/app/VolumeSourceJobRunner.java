@@ -102,13 +102,14 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
                     case DRY_RUN -> SessionMode.DRY_RUN;
                     case CHECK -> SessionMode.CHECK;
                 })
-                .withDeleteLimits(limits(job.deletes().maxDelete(), job.deletes().allowEmptySource()));
+                .withDeleteLimits(limits(job.deletes().maxDelete(), job.deletes().allowEmptySource()
+                        ? VolumeDeleteLimits.EmptySource.ALLOW : VolumeDeleteLimits.EmptySource.REFUSE));
     }
 
     /** The configured max-delete in the engine's terms. */
-    static VolumeDeleteLimits limits(DeleteLimit maxDelete, boolean allowEmptySource) {
+    static VolumeDeleteLimits limits(DeleteLimit maxDelete, VolumeDeleteLimits.EmptySource emptySource) {
         return new VolumeDeleteLimits(maxDelete.maxCount().isPresent() ? maxDelete.maxCount().getAsLong() : null,
-                maxDelete.maxPercent().isPresent() ? maxDelete.maxPercent().getAsDouble() : null, allowEmptySource);
+                maxDelete.maxPercent().isPresent() ? maxDelete.maxPercent().getAsDouble() : null, emptySource);
     }
 
     private static JobReport report(VolumeSourceJobConfig job, SourceReport r, Instant started, boolean timedOut) {
