@@ -107,7 +107,7 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
     }
 
     /** The configured max-delete in the engine's terms. */
-    static VolumeDeleteLimits limits(DeleteLimit maxDelete, VolumeDeleteLimits.EmptySource emptySource) {
+    public static VolumeDeleteLimits limits(DeleteLimit maxDelete, VolumeDeleteLimits.EmptySource emptySource) {
         return new VolumeDeleteLimits(maxDelete.maxCount().isPresent() ? maxDelete.maxCount().getAsLong() : null,
                 maxDelete.maxPercent().isPresent() ? maxDelete.maxPercent().getAsDouble() : null, emptySource);
     }
