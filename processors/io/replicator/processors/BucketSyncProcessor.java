@@ -5,33 +5,21 @@ import io.replicator.config.ReplicatorConfig;
 import io.replicator.jobs.BucketSyncRunner;
 import io.replicator.jobs.JobGuard;
 import io.replicator.jobs.ProgressTicker;
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import org.apache.camel.Message;
 
 /** Maps the ReplicatorJob/ReplicatorMode headers to one bucket-sync run; the body becomes its JobReport. */
-public final class BucketSyncProcessor implements Processor {
-    private final ReplicatorConfig config;
-    private final BucketSyncRunner runner;
-    private final JobGuard guard;
-    private final ProgressTicker ticker;
+public final class BucketSyncProcessor extends ConfiguredJobProcessor<BucketSyncJobConfig> {
 
     public BucketSyncProcessor(ReplicatorConfig config, BucketSyncRunner runner, JobGuard guard, ProgressTicker ticker) {
-        this.config = config;
-        this.runner = runner;
-        this.guard = guard;
-        this.ticker = ticker;
+        super(new JobKindOps<>("bucket-sync", config::bucketSyncJob,
+                (job, mode) -> job.withMode(BucketSyncJobConfig.Mode.valueOf(mode)), BucketSyncJobConfig::modeName,
+                job -> runner.run(job, ticker)), guard);
     }
 
+    /** The ReplicatorAllowEmptySource header lets this run delete when the source lists nothing. */
     @Override
-    public void process(Exchange exchange) throws Exception {
-        String name = exchange.getMessage().getHeader(JobHeaders.JOB, String.class);
-        BucketSyncJobConfig configured = config.bucketSyncJob(name)
-                .orElseThrow(() -> new IllegalArgumentException("no bucket-sync job named '" + name + "'"));
-        String mode = exchange.getMessage().getHeader(JobHeaders.MODE, String.class);
-        BucketSyncJobConfig moded = mode == null ? configured
-                : configured.withMode(BucketSyncJobConfig.Mode.valueOf(mode.toUpperCase().replace('-', '_')));
-        BucketSyncJobConfig job = Boolean.TRUE.equals(exchange.getMessage().getHeader(JobHeaders.ALLOW_EMPTY_SOURCE,
-                Boolean.class)) ? moded.withAllowEmptySource(true) : moded;
-        exchange.getMessage().setBody(guard.runExclusive(name, "bucket-sync", job.modeName(), () -> runner.run(job, ticker)));
+    BucketSyncJobConfig withRunOptions(BucketSyncJobConfig job, Message message) {
+        boolean allowEmptySource = Boolean.TRUE.equals(message.getHeader(JobHeaders.ALLOW_EMPTY_SOURCE, Boolean.class));
+        return allowEmptySource ? job.withAllowEmptySource(true) : job;
     }
 }

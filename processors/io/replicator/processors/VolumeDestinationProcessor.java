@@ -36,7 +36,8 @@ public final class VolumeDestinationProcessor implements Processor {
                 s.entries(), s.filesWritten(), s.literalBytes(), s.matchedBytes(), s.filesDeleted(), s.resends(),
                 s.ownership());
         // A refused connection names its own job (or none): report it under the listener's job.
-        exchange.getMessage().setBody(new JobReport(job, "volume-destination", s.mode().label(),
-                outcome, Instant.now().minus(s.duration()), s.duration(), List.of(line), c, s.error()));
+        exchange.getMessage().setBody(JobReport.of(job, "volume-destination", s.mode().label()).outcome(outcome)
+                .started(Instant.now().minus(s.duration())).duration(s.duration()).lines(List.of(line)).counters(c)
+                .error(s.error()).build());
     }
 }

@@ -65,13 +65,12 @@ final class KubernetesVolumes {
                         SNAPSHOT_READY_TIMEOUT);
                 List<String> pruned = snapshots.prune(namespace, image.pvc(), image.retain());
                 status.setLatestImage(res, "snapshot.storage.k8s.io", "VolumeSnapshot", name);
-                return withLine(r, "latest image: VolumeSnapshot " + name + " (ready)"
+                return r.withLine("latest image: VolumeSnapshot " + name + " (ready)"
                         + (pruned.isEmpty() ? "" : "; deleted older snapshots " + pruned));
             } catch (RuntimeException e) {
                 // the data arrived, but the job's contract (a point-in-time image) is not met
                 String why = "snapshot of PVC " + namespace + "/" + image.pvc() + " failed: " + e.getMessage();
-                return new JobReport(r.job(), r.kind(), r.mode(), JobOutcome.FAILED, r.started(), r.duration(),
-                        append(r.lines(), "error: " + why), r.counters(), why);
+                return r.failed(why);
             }
         };
     }
@@ -99,9 +98,9 @@ final class KubernetesVolumes {
         boolean differences = job.mode() == VolumeSourceJobConfig.Mode.CHECK && !m.succeeded()
                 && m.logTail().stream().anyMatch(l -> l.contains("[check] " + JobOutcome.DIFFERENCES));
         JobOutcome outcome = m.succeeded() ? JobOutcome.SUCCEEDED : differences ? JobOutcome.DIFFERENCES : JobOutcome.FAILED;
-        return new JobReport(job.name(), "volume-source", job.modeName(), outcome,
-                started, Duration.ofNanos(System.nanoTime() - t0), lines, Map.of(),
-                outcome != JobOutcome.FAILED ? null : "mover " + m.outcome() + ": " + m.message());
+        return JobReport.of(job.name(), "volume-source", job.modeName()).outcome(outcome).started(started)
+                .duration(Duration.ofNanos(System.nanoTime() - t0)).lines(lines)
+                .error(outcome != JobOutcome.FAILED ? null : "mover " + m.outcome() + ": " + m.message()).build();
     }
 
     private SourceCopyRequest copyRequest(VolumeSourceJobConfig job) {
@@ -122,8 +121,8 @@ final class KubernetesVolumes {
             case CHECK -> args.add("--check");
             case SYNC -> { }
         }
-        return new MoverJobRequest(namespace, job.name(), base, null, null, MOVER_MOUNT, args, Map.of(),
-                job.timeouts().sync(), Duration.ofHours(1));
+        return MoverJobRequest.builder(namespace, job.name(), base, MOVER_MOUNT).args(args).timeout(job.timeouts().sync())
+                .ttlAfterFinished(Duration.ofHours(1)).build();
     }
 
     private PodSpec ownPodSpec() {
@@ -135,16 +134,5 @@ final class KubernetesVolumes {
             throw new IllegalStateException("cannot build the mover Job: pod " + namespace + "/" + podName + " not found");
         }
         return self.getSpec();
-    }
-
-    private static JobReport withLine(JobReport r, String line) {
-        return new JobReport(r.job(), r.kind(), r.mode(), r.outcome(), r.started(), r.duration(), append(r.lines(), line),
-                r.counters(), r.error());
-    }
-
-    private static List<String> append(List<String> lines, String line) {
-        List<String> out = new ArrayList<>(lines);
-        out.add(line);
-        return List.copyOf(out);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import io.replicator.psk.PskSettings;
 import io.replicator.volume.DestinationContext;
 import io.replicator.volume.DestinationJob;
+import io.replicator.volume.VolumeDeleteLimits;
 import java.time.Duration;
 import io.replicator.s3sync.S3ClientFactory;
 import io.replicator.s3sync.S3Remote;
@@ -74,7 +75,7 @@ final class ReplicatorBeans implements CamelConfiguration {
             rings.put(d.name(), ring);
             // The listener's key file is the job's: any of its identities (a key rollover) may sync this job.
             jobs.add(DestinationJob.of(d.name(), d.path(), null).withIdentities(Set.copyOf(ring.identities()))
-                    .withDeleteLimits(VolumeSourceJobRunner.limits(d.maxDelete(), false)));
+                    .withDeleteLimits(VolumeSourceJobRunner.limits(d.maxDelete(), VolumeDeleteLimits.EmptySource.REFUSE)));
             io = io.compareTo(d.timeouts().idle()) > 0 ? io : d.timeouts().idle();
         }
         DestinationContext destination = new DestinationContext(jobs, io);

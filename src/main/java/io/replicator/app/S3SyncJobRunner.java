@@ -87,8 +87,9 @@ final class S3SyncJobRunner implements BucketSyncRunner {
             outcome = JobOutcome.FAILED;
         }
         errors.forEach(e -> lines.add("error: " + e));
-        return new JobReport(job.name(), "bucket-sync", job.modeName(), outcome, started, Duration.ofNanos(System.nanoTime() - t0),
-                lines, counters, errors.isEmpty() ? null : errors.size() + " error(s), first: " + errors.get(0));
+        return JobReport.of(job.name(), "bucket-sync", job.modeName()).outcome(outcome).started(started)
+                .duration(Duration.ofNanos(System.nanoTime() - t0)).lines(lines).counters(counters)
+                .error(errors.isEmpty() ? null : errors.size() + " error(s), first: " + errors.get(0)).build();
     }
 
     /** The buckets' latest progress, summed. */
@@ -165,19 +166,21 @@ final class S3SyncJobRunner implements BucketSyncRunner {
                 limit.maxPercent().isPresent() ? limit.maxPercent().getAsDouble() : null,
                 job.allowEmptySource() ? DeleteLimits.EmptySource.ALLOW : DeleteLimits.EmptySource.REFUSE);
         var t = job.tuning();
-        SyncOptions d = SyncOptions.defaults();
-        return new SyncOptions(mode, limits, t.transfers(), t.multipartCutoff(), t.partSize(),
-                new RetryPolicy(t.retries(), d.retry().baseDelay(), d.retry().maxDelay()), job.include(), job.exclude(),
-                job.createDestinationBucket() ? SyncOptions.BucketCreation.CREATE : SyncOptions.BucketCreation.FAIL,
-                t.listPageSize(), d.keyOrder(), d.progressInterval(), d.reportLineLimit(),
-                new SyncOptions.StateSettings(job.state().bucket(),
+        return SyncOptions.builder().mode(mode).deleteLimits(limits).parallelism(t.transfers())
+                .multipart(t.multipartCutoff(), t.partSize())
+                .retry(new RetryPolicy(t.retries(), RetryPolicy.DEFAULT.baseDelay(), RetryPolicy.DEFAULT.maxDelay()))
+                .filters(job.include(), job.exclude())
+                .destinationBucket(job.createDestinationBucket() ? SyncOptions.BucketCreation.CREATE : SyncOptions.BucketCreation.FAIL)
+                .listPageSize(t.listPageSize())
+                .state(new SyncOptions.StateSettings(job.state().bucket(),
                         job.state().verifyUnproven() ? SyncOptions.Unproven.VERIFY : SyncOptions.Unproven.COPY))
-                .withProtection(protection(job.protection()))
-                .withVersions(switch (job.versions().kind()) {
+                .protection(protection(job.protection()))
+                .versions(switch (job.versions().kind()) {
                     case CURRENT -> SourceVersions.CURRENT;
                     case ALL -> SourceVersions.ALL;
                     case POINT_IN_TIME -> SourceVersions.at(job.versions().pointInTime());
-                });
+                })
+                .build();
     }
 
     static DestinationProtection protection(BucketSyncJobConfig.Protection p) {

@@ -18,7 +18,6 @@ import io.replicator.volume.SourceReport;
 import io.replicator.volume.SourceSettings;
 import io.replicator.volume.SyncProgress;
 import io.replicator.volume.VolumeSource;
-import io.replicator.volume.XattrMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,8 +73,8 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
             return report(job, r, started, timedOut.get());
         } catch (Exception e) {
             String why = timedOut.get() ? "sync-timeout of " + job.timeouts().sync() + " exceeded" : String.valueOf(e.getMessage());
-            return new JobReport(job.name(), "volume-source", job.modeName(), JobOutcome.FAILED, started,
-                    Duration.ofNanos(System.nanoTime() - t0), List.of("error: " + why), Map.of(), why);
+            return JobReport.of(job.name(), "volume-source", job.modeName()).outcome(JobOutcome.FAILED).started(started)
+                    .duration(Duration.ofNanos(System.nanoTime() - t0)).lines(List.of("error: " + why)).error(why).build();
         } finally {
             timer.shutdownNow();
         }
@@ -92,10 +91,10 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
         return SourceSettings.of(job.destinationJob(), job.path(), job.address(), job.port())
                 .withStreams(t.streams())
                 .withCompression(t.compressionLevel() == 0 ? LiteralCompression.NONE : LiteralCompression.zstd(t.compressionLevel()))
-                .withChecksum(t.checksum() ? ChecksumMode.FULL : ChecksumMode.QUICK)
+                .withChecksum(t.checksum())
                 .withExcludes(job.exclude())
                 .withBandwidthLimit(t.bandwidthLimit())
-                .withXattrs(t.xattrs() ? XattrMode.USER : XattrMode.OFF)
+                .withXattrs(t.xattrs())
                 .withIoTimeout(job.timeouts().idle())
                 .withTransport(transport)
                 .withMode(switch (job.mode()) {
@@ -103,13 +102,14 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
                     case DRY_RUN -> SessionMode.DRY_RUN;
                     case CHECK -> SessionMode.CHECK;
                 })
-                .withDeleteLimits(limits(job.deletes().maxDelete(), job.deletes().allowEmptySource()));
+                .withDeleteLimits(limits(job.deletes().maxDelete(), job.deletes().allowEmptySource()
+                        ? VolumeDeleteLimits.EmptySource.ALLOW : VolumeDeleteLimits.EmptySource.REFUSE));
     }
 
     /** The configured max-delete in the engine's terms. */
-    static VolumeDeleteLimits limits(DeleteLimit maxDelete, boolean allowEmptySource) {
+    public static VolumeDeleteLimits limits(DeleteLimit maxDelete, VolumeDeleteLimits.EmptySource emptySource) {
         return new VolumeDeleteLimits(maxDelete.maxCount().isPresent() ? maxDelete.maxCount().getAsLong() : null,
-                maxDelete.maxPercent().isPresent() ? maxDelete.maxPercent().getAsDouble() : null, allowEmptySource);
+                maxDelete.maxPercent().isPresent() ? maxDelete.maxPercent().getAsDouble() : null, emptySource);
     }
 
     private static JobReport report(VolumeSourceJobConfig job, SourceReport r, Instant started, boolean timedOut) {
@@ -147,8 +147,8 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
         if (error != null) {
             lines.add("error: " + error);
         }
-        return new JobReport(job.name(), "volume-source", job.modeName(), outcome, started, r.duration(), List.copyOf(lines),
-                c, error);
+        return JobReport.of(job.name(), "volume-source", job.modeName()).outcome(outcome).started(started)
+                .duration(r.duration()).lines(List.copyOf(lines)).counters(c).error(error).build();
     }
 
     /** A dry run's or check's lines: the itemized plan, the totals, how it compared; a check differs or not. */
@@ -165,7 +165,7 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
         c.put("plan_bytes", plan.dataBytes());
         lines.add(String.format("%s -> %s:%d [%s, nothing written]: %d entries; %s", job.path(), job.address(), job.port(),
                 job.modeName(), r.entries(), plan.totals()));
-        lines.add(job.transfer().checksum() ? "compared by whole-file SHA-256 on both sides (checksum=true)"
+        lines.add(job.transfer().checksum() == ChecksumMode.FULL ? "compared by whole-file SHA-256 on both sides (checksum=true)"
                 : "compared by size and mtime (rsync's quick check; checksum=true compares whole-file SHA-256)");
         if (plan.refusal() != null) {
             lines.add("a sync would be refused: " + plan.refusal());

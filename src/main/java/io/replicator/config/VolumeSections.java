@@ -1,6 +1,8 @@
 package io.replicator.config;
 
 import io.replicator.psk.PskKeyFile;
+import io.replicator.volume.ChecksumMode;
+import io.replicator.volume.XattrMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +45,8 @@ final class VolumeSections {
                 in.integer(p + "streams", 4, 1, 64),
                 in.integer(p + "compression-level", 0, 0, 19),
                 in.bytes(p + "bandwidth-limit", 0, 0),
-                in.bool(p + "checksum", false),
-                in.bool(p + "xattrs", false));
+                in.bool(p + "checksum", false) ? ChecksumMode.FULL : ChecksumMode.QUICK,
+                in.bool(p + "xattrs", false) ? XattrMode.USER : XattrMode.OFF);
         List<String> exclude = new ArrayList<>(List.of("lost+found"));
         exclude.addAll(in.list(p + "exclude"));
         String destinationJob = in.string(p + "destination-job", name);

@@ -1,5 +1,7 @@
 package io.replicator.config;
 
+import io.replicator.volume.ChecksumMode;
+import io.replicator.volume.XattrMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,10 +60,11 @@ public record VolumeSourceJobConfig(String name, String destinationJob, Path pat
      * @param streams          parallel connections
      * @param compressionLevel zstd level for literal data, 0 = off
      * @param bandwidthLimit   bytes per second over all streams, 0 = unlimited
-     * @param checksum         compare whole-file checksums instead of size+mtime
-     * @param xattrs           replicate user.* extended attributes
+     * @param checksum         FULL: compare whole-file checksums instead of size+mtime (QUICK)
+     * @param xattrs           USER: replicate user.* extended attributes
      */
-    public record Transfer(int streams, int compressionLevel, long bandwidthLimit, boolean checksum, boolean xattrs) { }
+    public record Transfer(int streams, int compressionLevel, long bandwidthLimit, ChecksumMode checksum,
+                           XattrMode xattrs) { }
 
     /** Handshake, idle (no frame for this long) and whole-sync limits. */
     public record Timeouts(Duration handshake, Duration idle, Duration sync) { }

@@ -3,7 +3,6 @@ package io.replicator.jobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.Set;
@@ -55,8 +54,8 @@ public final class JobGuard {
     public JobReport runExclusive(String job, String kind, String mode, Supplier<JobReport> run) throws Exception {
         Optional<AutoCloseable> running = tryStart(job);
         if (running.isEmpty()) {
-            return new JobReport(job, kind, mode, JobOutcome.SKIPPED_ALREADY_RUNNING, Instant.now(), Duration.ZERO,
-                    List.of(), Map.of(), "a run of this job is still in progress");
+            return JobReport.of(job, kind, mode).outcome(JobOutcome.SKIPPED_ALREADY_RUNNING).started(Instant.now())
+                    .error("a run of this job is still in progress").build();
         }
         try (AutoCloseable ignored = running.get()) {
             listener.started(kind, job, mode, Instant.now());

@@ -170,12 +170,13 @@ final class RunTotals {
     synchronized SyncReport report(String job, SyncReport.Result result, long srcCount, long dstCount,
                                    RequestCounter counter, String keepPlace) {
         tellProgress();
-        return new SyncReport(job, options.mode(), result, errors, tally(Kind.COPIED), tally(Kind.UPDATED),
-                tally(Kind.DELETED), tally(Kind.SKIPPED), tally(Kind.FAILED),
-                recorded.get(), unproven.get(), unverified.get(),
-                srcCount, dstCount,
-                counter.snapshot(), counter.retries(), Duration.ofNanos(System.nanoTime() - startNanos), plan,
-                planOmitted, notes, keepPlace == null ? SyncReport.Kept.NONE
+        var tallies = new SyncReport.Tallies(tally(Kind.COPIED), tally(Kind.UPDATED), tally(Kind.DELETED),
+                tally(Kind.SKIPPED), tally(Kind.FAILED));
+        return new SyncReport(job, options.mode(), result, errors, tallies,
+                new SyncReport.Equality(recorded.get(), unproven.get(), unverified.get()),
+                new SyncReport.Listed(srcCount, dstCount), new SyncReport.Traffic(counter.snapshot(), counter.retries()),
+                Duration.ofNanos(System.nanoTime() - startNanos), new SyncReport.Planned(plan, planOmitted), notes,
+                keepPlace == null ? SyncReport.Kept.NONE
                         : new SyncReport.Kept(keepPlace, tally(Kind.KEPT_REPLACED), tally(Kind.KEPT_DELETED)));
     }
 

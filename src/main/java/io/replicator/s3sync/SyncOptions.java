@@ -10,7 +10,8 @@ import java.util.Objects;
  * 64 MiB one streamed PUT is cheapest (one request, no part bookkeeping); above it parts move in
  * parallel and a failed part is retried alone. rclone's 200 MiB/5 MiB makes 40 sequential-ish
  * parts; 16 MiB parts keep the request count down while staying far below the 10,000 part limit
- * up to 156 GiB (larger objects double the part size).
+ * up to 156 GiB (larger objects double the part size). Built with {@link #builder()} (one setter per
+ * field) or changed with a with-method.
  */
 public record SyncOptions(SyncMode mode, DeleteLimits deleteLimits, int parallelism, long multipartCutoff,
                           long partSize, RetryPolicy retry, List<String> include, List<String> exclude,
@@ -63,75 +64,121 @@ public record SyncOptions(SyncMode mode, DeleteLimits deleteLimits, int parallel
         new KeyFilter(include, exclude); // validates the globs now, not mid-run
     }
 
-    /** Current versions only (today's behaviour). */
-    public SyncOptions(SyncMode mode, DeleteLimits deleteLimits, int parallelism, long multipartCutoff,
-                       long partSize, RetryPolicy retry, List<String> include, List<String> exclude,
-                       BucketCreation destinationBucket, int listPageSize, KeyOrder keyOrder,
-                       Duration progressInterval, int reportLineLimit, StateSettings state) {
-        this(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude, destinationBucket,
-                listPageSize, keyOrder, progressInterval, reportLineLimit, state, SourceVersions.CURRENT,
-                DestinationProtection.NONE);
+    public static SyncOptions defaults() {
+        return builder().build();
     }
 
-    public static SyncOptions defaults() {
-        return new SyncOptions(SyncMode.SYNC, DeleteLimits.NONE, 16, 64 * PartLayout.MIB, 16 * PartLayout.MIB,
-                RetryPolicy.DEFAULT, List.of(), List.of(), BucketCreation.FAIL, 1000, KeyOrder.UTF8_BINARY,
-                Duration.ofSeconds(15), 10_000, StateSettings.DEFAULT, SourceVersions.CURRENT, DestinationProtection.NONE);
+    /** A builder holding the defaults; one setter per field. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these options. */
+    public Builder toBuilder() {
+        return new Builder().mode(mode).deleteLimits(deleteLimits).parallelism(parallelism)
+                .multipart(multipartCutoff, partSize).retry(retry).filters(include, exclude)
+                .destinationBucket(destinationBucket).listPageSize(listPageSize).keyOrder(keyOrder)
+                .progressInterval(progressInterval).reportLineLimit(reportLineLimit).state(state)
+                .versions(versions).protection(protection);
     }
 
     public SyncOptions withMode(SyncMode m) {
-        return new SyncOptions(m, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
+        return toBuilder().mode(m).build();
     }
 
     public SyncOptions withDeleteLimits(DeleteLimits d) {
-        return new SyncOptions(mode, d, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
+        return toBuilder().deleteLimits(d).build();
     }
 
     public SyncOptions withParallelism(int p) {
-        return new SyncOptions(mode, deleteLimits, p, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
+        return toBuilder().parallelism(p).build();
     }
 
     public SyncOptions withMultipart(long cutoff, long part) {
-        return new SyncOptions(mode, deleteLimits, parallelism, cutoff, part, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
+        return toBuilder().multipart(cutoff, part).build();
     }
 
     public SyncOptions withRetry(RetryPolicy r) {
-        return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, r, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
+        return toBuilder().retry(r).build();
     }
 
     public SyncOptions withFilters(List<String> includeGlobs, List<String> excludeGlobs) {
-        return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, includeGlobs,
-                excludeGlobs, destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
+        return toBuilder().filters(includeGlobs, excludeGlobs).build();
     }
 
     public SyncOptions withDestinationBucket(BucketCreation b) {
-        return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                b, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
+        return toBuilder().destinationBucket(b).build();
     }
 
     public SyncOptions withListPageSize(int n) {
-        return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, n, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
+        return toBuilder().listPageSize(n).build();
     }
 
     public SyncOptions withKeyOrder(KeyOrder o) {
-        return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, o, progressInterval, reportLineLimit, state, versions, protection);
+        return toBuilder().keyOrder(o).build();
     }
 
     public SyncOptions withProgressInterval(Duration d) {
-        return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, d, reportLineLimit, state, versions, protection);
+        return toBuilder().progressInterval(d).build();
     }
 
     public SyncOptions withReportLineLimit(int n) {
-        return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, n, state, versions, protection);
+        return toBuilder().reportLineLimit(n).build();
+    }
+
+    public SyncOptions withState(StateSettings s) {
+        return toBuilder().state(s).build();
+    }
+
+    public SyncOptions withVersions(SourceVersions v) {
+        return toBuilder().versions(v).build();
+    }
+
+    public SyncOptions withProtection(DestinationProtection p) {
+        return toBuilder().protection(p).build();
+    }
+
+    /** Builds SyncOptions field by field, starting from the defaults; build() validates. */
+    public static final class Builder {
+        private SyncMode mode = SyncMode.SYNC;
+        private DeleteLimits deleteLimits = DeleteLimits.NONE;
+        private int parallelism = 16;
+        private long multipartCutoff = 64 * PartLayout.MIB;
+        private long partSize = 16 * PartLayout.MIB;
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private List<String> include = List.of();
+        private List<String> exclude = List.of();
+        private BucketCreation destinationBucket = BucketCreation.FAIL;
+        private int listPageSize = 1000;
+        private KeyOrder keyOrder = KeyOrder.UTF8_BINARY;
+        private Duration progressInterval = Duration.ofSeconds(15);
+        private int reportLineLimit = 10_000;
+        private StateSettings state = StateSettings.DEFAULT;
+        private SourceVersions versions = SourceVersions.CURRENT;
+        private DestinationProtection protection = DestinationProtection.NONE;
+
+        private Builder() {
+        }
+
+        public Builder mode(SyncMode v) { mode = v; return this; }
+        public Builder deleteLimits(DeleteLimits v) { deleteLimits = v; return this; }
+        public Builder parallelism(int v) { parallelism = v; return this; }
+        public Builder multipart(long cutoff, long part) { multipartCutoff = cutoff; partSize = part; return this; }
+        public Builder retry(RetryPolicy v) { retry = v; return this; }
+        public Builder filters(List<String> in, List<String> ex) { include = in; exclude = ex; return this; }
+        public Builder destinationBucket(BucketCreation v) { destinationBucket = v; return this; }
+        public Builder listPageSize(int v) { listPageSize = v; return this; }
+        public Builder keyOrder(KeyOrder v) { keyOrder = v; return this; }
+        public Builder progressInterval(Duration v) { progressInterval = v; return this; }
+        public Builder reportLineLimit(int v) { reportLineLimit = v; return this; }
+        public Builder state(StateSettings v) { state = v; return this; }
+        public Builder versions(SourceVersions v) { versions = v; return this; }
+        public Builder protection(DestinationProtection v) { protection = v; return this; }
+
+        public SyncOptions build() {
+            return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
+                    destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, protection);
+        }
     }
 
     KeyFilter filter() {
@@ -142,20 +189,5 @@ public record SyncOptions(SyncMode mode, DeleteLimits deleteLimits, int parallel
         if (!ok) {
             throw new IllegalArgumentException(message);
         }
-    }
-
-    public SyncOptions withProtection(DestinationProtection p) {
-        return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, versions, p);
-    }
-
-    public SyncOptions withState(StateSettings s) {
-        return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, s, versions, protection);
-    }
-
-    public SyncOptions withVersions(SourceVersions v) {
-        return new SyncOptions(mode, deleteLimits, parallelism, multipartCutoff, partSize, retry, include, exclude,
-                destinationBucket, listPageSize, keyOrder, progressInterval, reportLineLimit, state, v, protection);
     }
 }

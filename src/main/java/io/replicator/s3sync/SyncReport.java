@@ -14,13 +14,12 @@ import java.util.stream.Collectors;
  * the sync state (their ETags do not compare); {@code unproven}: objects neither could show equal,
  * which a sync copies (or verifies by reading both sides); {@code unverified}: CHECK only, unproven
  * objects that were not read (they make the result DIFFERENT: a check never calls them equal).
+ * The figures come in small groups (tallies, equality, listed, traffic, planned); the accessors
+ * below read them by their own names.
  */
-public record SyncReport(String job, SyncMode mode, Result result, List<String> errors,
-                         Tally copied, Tally updated, Tally deleted, Tally skipped, Tally failed,
-                         long recordedEqual, long unproven, long unverified,
-                         long sourceObjects, long destinationObjects,
-                         Map<RequestType, Long> requests, long retries, Duration duration,
-                         List<String> plan, long planLinesOmitted, List<String> notes, Kept kept) {
+public record SyncReport(String job, SyncMode mode, Result result, List<String> errors, Tallies tallies,
+                         Equality equality, Listed listed, Traffic traffic, Duration duration, Planned planned,
+                         List<String> notes, Kept kept) {
 
     /** OK; DIFFERENT only in CHECK mode when the sides differ; FAILED with {@code errors}. */
     public enum Result { OK, DIFFERENT, FAILED }
@@ -31,6 +30,29 @@ public record SyncReport(String job, SyncMode mode, Result result, List<String> 
         @Override
         public String toString() {
             return objects + " (" + bytes + " B)";
+        }
+    }
+
+    /** Objects (and bytes) per decision. */
+    public record Tallies(Tally copied, Tally updated, Tally deleted, Tally skipped, Tally failed) { }
+
+    /** How equality was shown where the ETags could not: by the sync state, not at all, not checked. */
+    public record Equality(long recordedEqual, long unproven, long unverified) { }
+
+    /** Objects listed on each side. */
+    public record Listed(long sourceObjects, long destinationObjects) { }
+
+    /** Requests sent, by type, and how many were retries. */
+    public record Traffic(Map<RequestType, Long> requests, long retries) {
+        public Traffic {
+            requests = Map.copyOf(requests);
+        }
+    }
+
+    /** The plan (dry run) or differences (check), and how many more lines were left out. */
+    public record Planned(List<String> lines, long omitted) {
+        public Planned {
+            lines = List.copyOf(lines);
         }
     }
 
@@ -45,9 +67,63 @@ public record SyncReport(String job, SyncMode mode, Result result, List<String> 
     public SyncReport {
         kept = kept == null ? Kept.NONE : kept;
         errors = List.copyOf(errors);
-        requests = Map.copyOf(requests);
-        plan = List.copyOf(plan);
         notes = List.copyOf(notes);
+    }
+
+    public Tally copied() {
+        return tallies.copied();
+    }
+
+    public Tally updated() {
+        return tallies.updated();
+    }
+
+    public Tally deleted() {
+        return tallies.deleted();
+    }
+
+    public Tally skipped() {
+        return tallies.skipped();
+    }
+
+    public Tally failed() {
+        return tallies.failed();
+    }
+
+    public long recordedEqual() {
+        return equality.recordedEqual();
+    }
+
+    public long unproven() {
+        return equality.unproven();
+    }
+
+    public long unverified() {
+        return equality.unverified();
+    }
+
+    public long sourceObjects() {
+        return listed.sourceObjects();
+    }
+
+    public long destinationObjects() {
+        return listed.destinationObjects();
+    }
+
+    public Map<RequestType, Long> requests() {
+        return traffic.requests();
+    }
+
+    public long retries() {
+        return traffic.retries();
+    }
+
+    public List<String> plan() {
+        return planned.lines();
+    }
+
+    public long planLinesOmitted() {
+        return planned.omitted();
     }
 
     public boolean ok() {
@@ -55,7 +131,7 @@ public record SyncReport(String job, SyncMode mode, Result result, List<String> 
     }
 
     public long requestCount(RequestType type) {
-        return requests.getOrDefault(type, 0L);
+        return requests().getOrDefault(type, 0L);
     }
 
     /** The keep place's own summary line; empty when the job keeps nothing. */
@@ -74,13 +150,13 @@ public record SyncReport(String job, SyncMode mode, Result result, List<String> 
             case DRY_RUN -> "would copy %s, update %s, delete %s";
             case CHECK -> "missing on destination %s, differing %s, extra on destination %s";
         };
-        String reqs = requests.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        String reqs = requests().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-        return "bucket job " + job + " " + mode + " " + result + ": " + String.format(verb, copied, updated, deleted)
-                + ", skipped " + skipped + ", failed " + failed + ", equal by record " + recordedEqual
-                + ", unproven " + unproven + (mode == SyncMode.CHECK ? ", unverified " + unverified : "")
-                + "; listed source " + sourceObjects + ", destination " + destinationObjects
-                + "; requests " + (reqs.isEmpty() ? "none" : reqs) + " (retries " + retries + ")"
+        return "bucket job " + job + " " + mode + " " + result + ": " + String.format(verb, copied(), updated(), deleted())
+                + ", skipped " + skipped() + ", failed " + failed() + ", equal by record " + recordedEqual()
+                + ", unproven " + unproven() + (mode == SyncMode.CHECK ? ", unverified " + unverified() : "")
+                + "; listed source " + sourceObjects() + ", destination " + destinationObjects()
+                + "; requests " + (reqs.isEmpty() ? "none" : reqs) + " (retries " + retries() + ")"
                 + "; " + duration.toMillis() + " ms"
                 + (errors.isEmpty() ? "" : "; errors: " + String.join(" | ", errors));
     }

@@ -89,7 +89,7 @@ public record Hello(int version, String job, LiteralCompression compression, Che
             }
             int percent = Wire.range(Wire.i32(b, "HELLO max-delete percent"), -1, 10_000, "HELLO max-delete percent");
             deletes = new VolumeDeleteLimits(maxCount < 0 ? null : maxCount, VolumeDeleteLimits.fromBasisPoints(percent),
-                    flags == 1);
+                    flags == 1 ? VolumeDeleteLimits.EmptySource.ALLOW : VolumeDeleteLimits.EmptySource.REFUSE);
         }
         Wire.end(b, FrameType.HELLO);
         return new Hello(version, job, compression, ChecksumMode.values()[checksum], streams,

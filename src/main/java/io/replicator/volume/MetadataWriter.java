@@ -35,7 +35,7 @@ final class MetadataWriter {
         if (carriesXattrs(e)) {
             Xattrs.writeNew(path, e.xattrs());
         }
-        write(path, e, e.uid() != OWNER[0] || e.gid() != OWNER[1], true);
+        write(path, e, e.uid() != OWNER[0] || e.gid() != OWNER[1] ? Attributes.OWNER_MODE_TIMES : Attributes.MODE_TIMES);
     }
 
     /**
@@ -47,7 +47,7 @@ final class MetadataWriter {
             Xattrs.writeNew(path, e.xattrs());
         }
         boolean chown = e.uid() != OWNER[0] || e.gid() != OWNER[1];
-        write(path, e, chown, chown || !Umask.keeps(e.mode()));
+        write(path, e, chown ? Attributes.OWNER_MODE_TIMES : Umask.keeps(e.mode()) ? Attributes.TIMES : Attributes.MODE_TIMES);
     }
 
     /** For an existing path: its user xattrs are made equal to the entry's (extra ones removed). */
@@ -55,16 +55,29 @@ final class MetadataWriter {
         if (carriesXattrs(e)) {
             Xattrs.apply(path, e.xattrs());
         }
-        write(path, e, true, true);
+        write(path, e, Attributes.OWNER_MODE_TIMES);
     }
 
     private boolean carriesXattrs(FileEntry e) {
         return xattrs == XattrMode.USER && e.xattrs() != null && e.type() != EntryType.SYMLINK;
     }
 
-    private void write(Path path, FileEntry e, boolean chown, boolean chmod) throws IOException {
+    /** Which attributes a write sets: times always; the mode; the owner too (a chown may clear mode bits). */
+    private enum Attributes {
+        TIMES, MODE_TIMES, OWNER_MODE_TIMES;
+
+        boolean mode() {
+            return this != TIMES;
+        }
+
+        boolean owner() {
+            return this == OWNER_MODE_TIMES;
+        }
+    }
+
+    private void write(Path path, FileEntry e, Attributes attributes) throws IOException {
         boolean link = e.type() == EntryType.SYMLINK;
-        if (ownership == Ownership.APPLIED && chown) {
+        if (ownership == Ownership.APPLIED && attributes.owner()) {
             Files.setAttribute(path, "unix:uid", e.uid(), LinkOption.NOFOLLOW_LINKS);
             Files.setAttribute(path, "unix:gid", e.gid(), LinkOption.NOFOLLOW_LINKS);
         }
@@ -73,7 +86,7 @@ final class MetadataWriter {
             Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                     .setTimes(mtime, null, null);
         } else {
-            if (chmod) {
+            if (attributes.mode()) {
                 Files.setAttribute(path, "unix:mode", e.mode());
             }
             // atime given too (the time of replication, as rsync without --atimes): with only the

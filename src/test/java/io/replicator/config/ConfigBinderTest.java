@@ -2,18 +2,24 @@ package io.replicator.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ConfigBinderTest {
 
-    private static Map<String, String> valid() {
+    /** The valid base configuration, changed by {@code "key = value"} lines. */
+    private static Map<String, String> valid(String... changes) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("replicator.remotes.sto2.endpoint", "https://s3.sto2.example.com");
         p.put("replicator.remotes.sto2.access-key", "AKSTO2");
@@ -24,6 +30,10 @@ class ConfigBinderTest {
         p.put("replicator.bucket-sync.daily.source", "sto2");
         p.put("replicator.bucket-sync.daily.destination", "osl1");
         p.put("replicator.bucket-sync.daily.buckets", "elasticsearch, influxdb:influx-copy, velero/backups:velero-dr/b");
+        for (String change : changes) {
+            int eq = change.indexOf(" = ");
+            p.put(change.substring(0, eq), change.substring(eq + 3));
+        }
         return p;
     }
 
@@ -51,53 +61,72 @@ class ConfigBinderTest {
         assertThat(job.maxDelete()).isEqualTo(DeleteLimit.NONE);
     }
 
-    @Test
-    void unknownRemoteNamesTheProperty() {
-        Map<String, String> p = valid();
-        p.put("replicator.bucket-sync.daily.destination", "osl9");
-        assertThatThrownBy(() -> bind(p)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("replicator.bucket-sync.daily.destination='osl9' names no configured remote")
-                .hasMessageContaining("sto2, osl1");
+    /** A property change that binding must refuse, and what the message must (not) say. */
+    private record Refusal(String name, Map<String, String> set, List<String> removed, Integer problems,
+                           List<String> says, List<String> neverSays) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
-    @Test
-    void malformedCronNamesThePropertyAndValue() {
-        Map<String, String> p = valid();
-        p.put("replicator.bucket-sync.daily.schedule", "0 5 * *");
-        assertThatThrownBy(() -> bind(p)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("replicator.bucket-sync.daily.schedule='0 5 * *' is not a schedule: expected 5 fields");
+    static Stream<Refusal> refusals() {
+        return Stream.of(
+                new Refusal("an unknown remote names the property",
+                        Map.of("replicator.bucket-sync.daily.destination", "osl9"), List.of(), null,
+                        List.of("replicator.bucket-sync.daily.destination='osl9' names no configured remote", "sto2, osl1"),
+                        List.of()),
+                new Refusal("a malformed cron names the property and value",
+                        Map.of("replicator.bucket-sync.daily.schedule", "0 5 * *"), List.of(), null,
+                        List.of("replicator.bucket-sync.daily.schedule='0 5 * *' is not a schedule: expected 5 fields"),
+                        List.of()),
+                new Refusal("a missing credential names the property and the ways to set it",
+                        Map.of(), List.of("replicator.remotes.osl1.secret-key"), null,
+                        List.of("replicator.remotes.osl1.secret-key is required", "REPLICATOR_REMOTES_OSL1_SECRET_KEY"),
+                        List.of()),
+                new Refusal("every problem is reported at once and no secret is shown",
+                        Map.of("replicator.bucket-sync.daily.shedule", "0 5 * * *",
+                                "replicator.bucket-sync.daily.max-delete", "lots",
+                                "replicator.remotes.osl1.endpoint", "s3.osl1.example.com",
+                                "replicator.remotes.osl1.secret-key-file", "/nonexistent/secret"), List.of(), 4,
+                        List.of("replicator.bucket-sync.daily.shedule is not a known property",
+                                "replicator.bucket-sync.daily.max-delete='lots' must be a count",
+                                "replicator.remotes.osl1.endpoint='s3.osl1.example.com' must be an http:// or https:// URL",
+                                "replicator.remotes.osl1.secret-key='****' is set together with replicator.remotes.osl1.secret-key-file"),
+                        List.of("very-secret")),
+                new Refusal("a bad state bucket is refused",
+                        Map.of("replicator.bucket-sync.daily.state-bucket", "a/b",
+                                "replicator.bucket-sync.daily.verify-unproven", "true"), List.of(), null,
+                        List.of("replicator.bucket-sync.daily.state-bucket='a/b' must be a bucket name"), List.of()),
+                new Refusal("bad names and values are refused",
+                        Map.of("replicator.bucket-sync.Daily_Job.source", "sto2",
+                                "replicator.bucket-sync.daily.buckets", "Bad Bucket",
+                                "replicator.bucket-sync.daily.transfers", "0"), List.of(), null,
+                        List.of("replicator.bucket-sync.Daily_Job.source is not of the form",
+                                "replicator.bucket-sync.daily.buckets='Bad Bucket' has an invalid bucket name 'Bad Bucket'",
+                                "replicator.bucket-sync.daily.transfers='0' must be a whole number from 1 to 256"),
+                        List.of()));
     }
 
-    @Test
-    void missingCredentialNamesThePropertyAndTheWaysToSetIt() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusedChangesNameThePropertyAndShowNoSecret(Refusal r) {
         Map<String, String> p = valid();
-        p.remove("replicator.remotes.osl1.secret-key");
-        assertThatThrownBy(() -> bind(p)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("replicator.remotes.osl1.secret-key is required")
-                .hasMessageContaining("REPLICATOR_REMOTES_OSL1_SECRET_KEY");
-    }
-
-    @Test
-    void everyProblemIsReportedAtOnceAndNoSecretIsShown() {
-        Map<String, String> p = valid();
-        p.put("replicator.bucket-sync.daily.shedule", "0 5 * * *");
-        p.put("replicator.bucket-sync.daily.max-delete", "lots");
-        p.put("replicator.remotes.osl1.endpoint", "s3.osl1.example.com");
-        p.put("replicator.remotes.osl1.secret-key-file", "/nonexistent/secret");
-        ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> bind(p));
-        assertThat(e.problems()).hasSize(4);
-        assertThat(e.getMessage())
-                .contains("replicator.bucket-sync.daily.shedule is not a known property")
-                .contains("replicator.bucket-sync.daily.max-delete='lots' must be a count")
-                .contains("replicator.remotes.osl1.endpoint='s3.osl1.example.com' must be an http:// or https:// URL")
-                .contains("replicator.remotes.osl1.secret-key='****' is set together with replicator.remotes.osl1.secret-key-file")
-                .doesNotContain("very-secret");
+        p.putAll(r.set());
+        r.removed().forEach(p::remove);
+        Throwable thrown = catchThrowable(() -> bind(p));
+        assertThat(thrown).isInstanceOf(ConfigException.class);
+        if (r.problems() != null) {
+            assertThat(((ConfigException) thrown).problems()).hasSize(r.problems());
+        }
+        r.says().forEach(text -> assertThat(thrown).hasMessageContaining(text));
+        r.neverSays().forEach(text -> assertThat(thrown.getMessage()).doesNotContain(text));
     }
 
     @Test
     void anUnresolvablePlaceholderNamesTheProperty() {
-        Map<String, String> p = valid();
-        p.put("replicator.remotes.osl1.secret-key", "{{env:OSL1_SECRET}}");
+        Map<String, String> p = valid(
+                "replicator.remotes.osl1.secret-key = {{env:OSL1_SECRET}}");
         ConfigBinder binder = new ConfigBinder(p.keySet(), k -> {
             if (p.get(k) != null && p.get(k).startsWith("{{")) {
                 throw new IllegalArgumentException("Property with key [env:OSL1_SECRET] not found");
@@ -121,15 +150,15 @@ class ConfigBinderTest {
 
     @Test
     void localRemotesDeleteLimitsAndTuning() {
-        Map<String, String> p = valid();
-        p.put("replicator.remotes.disk.type", "local");
-        p.put("replicator.remotes.disk.path", "/backups");
-        p.put("replicator.bucket-sync.daily.destination", "disk");
-        p.put("replicator.bucket-sync.daily.max-delete", "100,5%");
-        p.put("replicator.bucket-sync.daily.dry-run", "true");
-        p.put("replicator.bucket-sync.daily.multipart-cutoff", "128MiB");
-        p.put("replicator.bucket-sync.daily.schedule", "0 0 5 * * ?");
-        p.put("replicator.bucket-sync.daily.time-zone", "Europe/Oslo");
+        Map<String, String> p = valid(
+                "replicator.remotes.disk.type = local",
+                "replicator.remotes.disk.path = /backups",
+                "replicator.bucket-sync.daily.destination = disk",
+                "replicator.bucket-sync.daily.max-delete = 100,5%",
+                "replicator.bucket-sync.daily.dry-run = true",
+                "replicator.bucket-sync.daily.multipart-cutoff = 128MiB",
+                "replicator.bucket-sync.daily.schedule = 0 0 5 * * ?",
+                "replicator.bucket-sync.daily.time-zone = Europe/Oslo");
         BucketSyncJobConfig job = bind(p).bucketSyncJob("daily").orElseThrow();
         assertThat(job.destination().path()).isEqualTo(Path.of("/backups"));
         assertThat(job.maxDelete().maxCount()).hasValue(100);
@@ -143,39 +172,23 @@ class ConfigBinderTest {
     void syncStateSettings() {
         assertThat(bind(valid()).bucketSyncJob("daily").orElseThrow().state())
                 .isEqualTo(new BucketSyncJobConfig.StateSettings(null, false));
-        Map<String, String> p = valid();
-        p.put("replicator.bucket-sync.daily.state-bucket", "replicator-state");
-        p.put("replicator.bucket-sync.daily.verify-unproven", "true");
+        Map<String, String> p = valid(
+                "replicator.bucket-sync.daily.state-bucket = replicator-state",
+                "replicator.bucket-sync.daily.verify-unproven = true");
         assertThat(bind(p).bucketSyncJob("daily").orElseThrow().state())
                 .isEqualTo(new BucketSyncJobConfig.StateSettings("replicator-state", true));
-        p.put("replicator.bucket-sync.daily.state-bucket", "a/b");
-        assertThatThrownBy(() -> bind(p)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("replicator.bucket-sync.daily.state-bucket='a/b' must be a bucket name");
-    }
-
-    @Test
-    void badNamesAndValuesAreRefused() {
-        Map<String, String> p = valid();
-        p.put("replicator.bucket-sync.Daily_Job.source", "sto2");
-        p.put("replicator.bucket-sync.daily.buckets", "Bad Bucket");
-        p.put("replicator.bucket-sync.daily.transfers", "0");
-        ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> bind(p));
-        assertThat(e.getMessage())
-                .contains("replicator.bucket-sync.Daily_Job.source is not of the form")
-                .contains("replicator.bucket-sync.daily.buckets='Bad Bucket' has an invalid bucket name 'Bad Bucket'")
-                .contains("replicator.bucket-sync.daily.transfers='0' must be a whole number from 1 to 256");
     }
 
     @Test
     void volumeJobsBindWithVolSyncDefaults(@TempDir Path dir) throws Exception {
         Path key = Files.writeString(dir.resolve("psk.txt"), "volsync:" + "ab".repeat(32) + "\n");
-        Map<String, String> p = valid();
-        p.put("replicator.volume-source.db.path", dir.toString());
-        p.put("replicator.volume-source.db.address", "dest.example");
-        p.put("replicator.volume-source.db.key-file", key.toString());
-        p.put("replicator.volume-source.db.exclude", "*.tmp");
-        p.put("replicator.volume-destination.db-copy.path", dir.toString());
-        p.put("replicator.volume-destination.db-copy.key-file", key.toString());
+        Map<String, String> p = valid(
+                "replicator.volume-source.db.path = " + dir.toString(),
+                "replicator.volume-source.db.address = dest.example",
+                "replicator.volume-source.db.key-file = " + key.toString(),
+                "replicator.volume-source.db.exclude = *.tmp",
+                "replicator.volume-destination.db-copy.path = " + dir.toString(),
+                "replicator.volume-destination.db-copy.key-file = " + key.toString());
         ReplicatorConfig c = bind(p);
         VolumeSourceJobConfig src = c.volumeSources().get("db");
         assertThat(src.port()).isEqualTo(8000);
@@ -191,24 +204,24 @@ class ConfigBinderTest {
 
     @Test
     void badVolumeJobsAreRefused(@TempDir Path dir) throws Exception {
-        Map<String, String> p = valid();
-        p.put("replicator.volume-source.db.path", dir.resolve("missing").toString());
-        p.put("replicator.volume-source.db.address", "dest.example");
-        p.put("replicator.volume-source.db.key-file", dir.resolve("nokey").toString());
-        p.put("replicator.volume-source.clone.copy-method", "Clone");
-        p.put("replicator.volume-source.clone.address", "dest.example");
-        p.put("replicator.volume-source.clone.key-secret", "db-psk");
-        p.put("replicator.volume-destination.a.path", dir.toString());
-        p.put("replicator.volume-destination.a.key-file", dir.resolve("nokey").toString());
-        p.put("replicator.volume-destination.b.path", dir.toString());
-        p.put("replicator.volume-destination.b.key-file", dir.resolve("nokey").toString());
-        p.put("replicator.volume-destination.daily.path", dir.toString());
-        p.put("replicator.volume-source.daily.path", dir.toString());
-        p.put("replicator.volume-source.daily.address", "x");
-        p.put("replicator.volume-source.daily.port", "1");
-        p.put("replicator.volume-destination.c.path", dir.toString());
-        p.put("replicator.volume-destination.c.port", "8001");
-        p.put("replicator.volume-destination.c.key-file", Files.writeString(dir.resolve("short.txt"), "id:00ff\n").toString());
+        Map<String, String> p = valid(
+                "replicator.volume-source.db.path = " + dir.resolve("missing").toString(),
+                "replicator.volume-source.db.address = dest.example",
+                "replicator.volume-source.db.key-file = " + dir.resolve("nokey").toString(),
+                "replicator.volume-source.clone.copy-method = Clone",
+                "replicator.volume-source.clone.address = dest.example",
+                "replicator.volume-source.clone.key-secret = db-psk",
+                "replicator.volume-destination.a.path = " + dir.toString(),
+                "replicator.volume-destination.a.key-file = " + dir.resolve("nokey").toString(),
+                "replicator.volume-destination.b.path = " + dir.toString(),
+                "replicator.volume-destination.b.key-file = " + dir.resolve("nokey").toString(),
+                "replicator.volume-destination.daily.path = " + dir.toString(),
+                "replicator.volume-source.daily.path = " + dir.toString(),
+                "replicator.volume-source.daily.address = x",
+                "replicator.volume-source.daily.port = 1",
+                "replicator.volume-destination.c.path = " + dir.toString(),
+                "replicator.volume-destination.c.port = 8001",
+                "replicator.volume-destination.c.key-file = " + Files.writeString(dir.resolve("short.txt"), "id:00ff\n").toString());
         ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> bind(p));
         assertThat(e.getMessage())
                 .contains("replicator.volume-source.db.path='" + dir.resolve("missing") + "' is not an existing directory")
@@ -226,17 +239,17 @@ class ConfigBinderTest {
     @Test
     void onKubernetesKeysComeFromSecretsAndCopyMethodsNeedTheirPvcs(@TempDir Path dir) throws Exception {
         Path key = Files.writeString(dir.resolve("psk.txt"), "volsync:" + "ab".repeat(32) + "\n");
-        Map<String, String> p = valid();
-        p.put("replicator.kubernetes.enabled", "true");
-        p.put("replicator.volume-source.db.copy-method", "Snapshot");
-        p.put("replicator.volume-source.db.source-pvc", "mysql-data");
-        p.put("replicator.volume-source.db.volume-snapshot-class-name", "csi-snap");
-        p.put("replicator.volume-source.db.address", "dest.example");
-        p.put("replicator.volume-source.db.key-secret", "db-psk");
-        p.put("replicator.volume-destination.db.path", dir.toString());
-        p.put("replicator.volume-destination.db.copy-method", "Snapshot");
-        p.put("replicator.volume-destination.db.destination-pvc", "mysql-copy");
-        p.put("replicator.volume-destination.db.snapshot-retain", "3");
+        Map<String, String> p = valid(
+                "replicator.kubernetes.enabled = true",
+                "replicator.volume-source.db.copy-method = Snapshot",
+                "replicator.volume-source.db.source-pvc = mysql-data",
+                "replicator.volume-source.db.volume-snapshot-class-name = csi-snap",
+                "replicator.volume-source.db.address = dest.example",
+                "replicator.volume-source.db.key-secret = db-psk",
+                "replicator.volume-destination.db.path = " + dir.toString(),
+                "replicator.volume-destination.db.copy-method = Snapshot",
+                "replicator.volume-destination.db.destination-pvc = mysql-copy",
+                "replicator.volume-destination.db.snapshot-retain = 3");
         ReplicatorConfig c = bind(p);
         assertThat(c.settings().kubernetes()).isEqualTo(new Settings.Kubernetes(true, null, true));
         VolumeSourceJobConfig src = c.volumeSources().get("db");

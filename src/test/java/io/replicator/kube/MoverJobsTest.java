@@ -74,8 +74,9 @@ class MoverJobsTest {
         PodSpec base = MoverFixtures.appPodSpec();
         base.getContainers().get(0).getEnv().add(new EnvVar("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75", null));
 
-        assertThat(movers.run(new MoverJobRequest("ns1", "app", base, null, "camel-replicator-app-src", "/mover/data",
-                List.of("--once", "app"), Map.of(), LONG, Duration.ofMinutes(10))).succeeded()).isTrue();
+        assertThat(movers.run(MoverJobRequest.builder("ns1", "app", base, "/mover/data").claimName("camel-replicator-app-src")
+                .args(List.of("--once", "app")).timeout(LONG).ttlAfterFinished(Duration.ofMinutes(10)).build()).succeeded())
+                .isTrue();
 
         Container mover = seen.get().job().getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(mover.getEnv()).filteredOn(e -> e.getName().equals("JAVA_TOOL_OPTIONS")).singleElement()
@@ -96,8 +97,9 @@ class MoverJobsTest {
     }
 
     private static MoverJobRequest request(String container, Map<String, String> env) {
-        return new MoverJobRequest("ns1", "app", MoverFixtures.appPodSpec(), container, "camel-replicator-app-src",
-                "/mover/data", List.of("--once", "app"), env, LONG, Duration.ofMinutes(10));
+        return MoverJobRequest.builder("ns1", "app", MoverFixtures.appPodSpec(), "/mover/data").container(container)
+                .claimName("camel-replicator-app-src").args(List.of("--once", "app")).env(env).timeout(LONG)
+                .ttlAfterFinished(Duration.ofMinutes(10)).build();
     }
 
     private static Job job(io.fabric8.kubernetes.api.model.batch.v1.JobStatus status) {

@@ -90,9 +90,9 @@ class MoverLogTailTest {
                 return j;
             });
         });
-        MoverResult result = new MoverJobs(client).run(new MoverJobRequest("ns1", "app", MoverFixtures.appPodSpec(),
-                "replicator", "camel-replicator-app-src", "/mover/data", List.of("--once", "app"), Map.of(),
-                Duration.ofSeconds(30), Duration.ofMinutes(10)));
+        MoverResult result = new MoverJobs(client).run(MoverJobRequest.builder("ns1", "app", MoverFixtures.appPodSpec(),
+                "/mover/data").container("replicator").claimName("camel-replicator-app-src").args(List.of("--once", "app"))
+                .timeout(Duration.ofSeconds(30)).ttlAfterFinished(Duration.ofMinutes(10)).build());
         jobController.get();
         return result;
     }

@@ -63,7 +63,7 @@ abstract class SourceCopyFlowFixture {
         env.put("REPLICATOR_VOLUME_SOURCE_APP_PATH", "/mover/data");
         env.put("REPLICATOR_VOLUME_SOURCE_APP_COPY_METHOD", "Direct");
         env.put("REPLICATOR_KUBERNETES_ENABLED", "false");
-        return new MoverJobRequest(NS, "app", base, "replicator", null, "/mover/data", List.of("--once", "app"), env,
-                timeout, Duration.ofMinutes(10));
+        return MoverJobRequest.builder(NS, "app", base, "/mover/data").container("replicator")
+                .args(List.of("--once", "app")).env(env).timeout(timeout).ttlAfterFinished(Duration.ofMinutes(10)).build();
     }
 }

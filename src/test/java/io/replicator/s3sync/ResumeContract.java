@@ -18,6 +18,10 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
  * is aborted at the end of a complete run.
  */
 abstract class ResumeContract extends S3ContractBase {
+    protected ResumeContract(ContractServers servers) {
+        super(servers);
+    }
+
     private static final int MIB = 1024 * 1024;
     private static final byte[] V1 = random(20 * MIB, 11); // 4 parts of 5 MiB
     private static final byte[] V2 = random(20 * MIB, 12);

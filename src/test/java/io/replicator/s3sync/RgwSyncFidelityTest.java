@@ -2,8 +2,6 @@ package io.replicator.s3sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.replicator.testing.CephRgw;
-import io.replicator.testing.S3TestServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,14 +9,8 @@ import org.junit.jupiter.api.Test;
  * (same radosgw, other credentials and buckets, another FaultProxy: a different endpoint to the engine).
  */
 class RgwSyncFidelityTest extends SyncFidelityContract {
-    @Override
-    protected S3TestServer server() throws Exception {
-        return CephRgw.sharedUser();
-    }
-
-    @Override
-    protected S3TestServer secondServer() throws Exception {
-        return CephRgw.sharedOtherUser();
+    RgwSyncFidelityTest() {
+        super(ContractServers.RGW);
     }
 
     @Override

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Shared setup of the S3 contract tests: the server under test (S3Proxy always, MinIO where Docker
- * runs), a second server with other credentials, and a FaultProxy in front of the first one that
+ * Shared setup of the S3 contract tests: the server under test and a second server with other
+ * credentials (see ContractServers), and a FaultProxy in front of the first one that
  * counts requests server-side. Buckets get unique names per test.
  */
 abstract class S3ContractBase {
@@ -25,11 +25,21 @@ abstract class S3ContractBase {
     /** In front of the second server. */
     protected FaultProxy proxy2;
 
+    private final ContractServers servers;
+
+    protected S3ContractBase(ContractServers servers) {
+        this.servers = servers;
+    }
+
     /** The server under test. */
-    protected abstract S3TestServer server() throws Exception;
+    protected final S3TestServer server() throws Exception {
+        return servers.server();
+    }
 
     /** Another endpoint with other credentials. */
-    protected abstract S3TestServer secondServer() throws Exception;
+    protected final S3TestServer secondServer() throws Exception {
+        return servers.secondServer();
+    }
 
     @BeforeEach
     void startProxy() throws Exception {

@@ -2,19 +2,11 @@ package io.replicator.s3sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.replicator.testing.S3ProxyFixture;
-import io.replicator.testing.S3TestServer;
 import org.junit.jupiter.api.Test;
 
 class S3ProxySyncFidelityTest extends SyncFidelityContract {
-    @Override
-    protected S3TestServer server() throws Exception {
-        return S3ProxyFixture.shared();
-    }
-
-    @Override
-    protected S3TestServer secondServer() throws Exception {
-        return S3ProxyFixture.sharedOther();
+    S3ProxySyncFidelityTest() {
+        super(ContractServers.S3PROXY);
     }
 
     @Override

@@ -1,16 +1,7 @@
 package io.replicator.s3sync;
 
-import io.replicator.testing.S3ProxyFixture;
-import io.replicator.testing.S3TestServer;
-
 class S3ProxySyncLocalTest extends SyncLocalContract {
-    @Override
-    protected S3TestServer server() throws Exception {
-        return S3ProxyFixture.shared();
-    }
-
-    @Override
-    protected S3TestServer secondServer() throws Exception {
-        return S3ProxyFixture.sharedOther();
+    S3ProxySyncLocalTest() {
+        super(ContractServers.S3PROXY);
     }
 }

@@ -50,14 +50,16 @@ abstract class ServerQuirksContract {
         }
     };
 
+    /** The server under test and another endpoint with other credentials. */
     private S3TestServer server;
     private S3TestServer other;
 
-    /** The server under test. */
-    protected abstract S3TestServer server() throws Exception;
+    private final ContractServers servers;
 
-    /** Another endpoint with other credentials. */
-    protected abstract S3TestServer secondServer() throws Exception;
+    protected ServerQuirksContract(ContractServers servers) {
+        this.servers = servers;
+    }
+
 
     /** What the client adds to reproduce a quirk the server does not have itself (NONE on RGW). */
     protected abstract ExecutionInterceptor emptyCompleteEtag();
@@ -75,8 +77,8 @@ abstract class ServerQuirksContract {
 
     @BeforeEach
     void start() throws Exception {
-        server = server();
-        other = secondServer();
+        server = servers.server();
+        other = servers.secondServer();
         proxy = FaultProxy.start(server.endpoint());
         proxy2 = FaultProxy.start(other.endpoint());
         totals = new RunTotals(SyncOptions.defaults(), SyncListener.NONE);

@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /** First sync, no-change rerun, updates, deletes, dry run, check, paging, prefixes, filters. */
 abstract class SyncBasicsContract extends S3ContractBase {
+    protected SyncBasicsContract(ContractServers servers) {
+        super(servers);
+    }
+
 
     private String sourceWith(int n) throws Exception {
         String src = bucket("src");

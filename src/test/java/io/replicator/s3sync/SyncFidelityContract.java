@@ -12,6 +12,10 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** Metadata, multipart layouts, unusual keys, server-side vs streamed copies. */
 abstract class SyncFidelityContract extends S3ContractBase {
+    protected SyncFidelityContract(ContractServers servers) {
+        super(servers);
+    }
+
     private static final int MIB = 1024 * 1024;
     private static final Instant EXPIRES = Instant.parse("2031-01-02T03:04:05Z");
 

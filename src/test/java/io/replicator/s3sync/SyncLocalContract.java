@@ -11,6 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A local directory as destination (backup to a volume) and as source (restore / upload). */
 abstract class SyncLocalContract extends S3ContractBase {
+    protected SyncLocalContract(ContractServers servers) {
+        super(servers);
+    }
+
     private static final int MIB = 1024 * 1024;
 
     @TempDir

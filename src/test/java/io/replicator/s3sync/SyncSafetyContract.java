@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /** Delete guards, injected faults, persistent failures and bad input: nothing is deleted wrongly. */
 abstract class SyncSafetyContract extends S3ContractBase {
+    protected SyncSafetyContract(ContractServers servers) {
+        super(servers);
+    }
+
 
     /** Source with keep-0..keep-(n-1); destination with the same plus extra-0..extra-(e-1). */
     private String[] pairWithExtras(int n, int extras) throws Exception {

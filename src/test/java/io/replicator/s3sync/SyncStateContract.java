@@ -18,6 +18,10 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
  * dry runs write no state; a killed run's multipart uploads (ours only) are resumed or aborted.
  */
 abstract class SyncStateContract extends S3ContractBase {
+    protected SyncStateContract(ContractServers servers) {
+        super(servers);
+    }
+
     private static final int MIB = 1024 * 1024;
     private static final byte[] V1 = random(12 * MIB, 1);
     private static final byte[] V2 = random(12 * MIB, 2); // same size, other bytes

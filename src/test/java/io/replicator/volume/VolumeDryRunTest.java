@@ -157,7 +157,7 @@ class VolumeDryRunTest {
             h.awaitIdle();
             assertThat(TreeSnapshot.of(dst)).isEqualTo(before);
 
-            SourceReport allowed = h.sync(h.settings(src).withDeleteLimits(new VolumeDeleteLimits(null, null, true)));
+            SourceReport allowed = h.sync(h.settings(src).withDeleteLimits(new VolumeDeleteLimits(null, null, VolumeDeleteLimits.EmptySource.ALLOW)));
             assertThat(allowed.error()).isNull();
             assertThat(Rsync.differences(src, dst)).isEmpty();
         }
@@ -173,7 +173,7 @@ class VolumeDryRunTest {
             gen.write(src.resolve("f" + i), 100);
         }
         DestinationJob job = DestinationJob.of(Harness.JOB, dst, Harness.PSK_IDENTITY)
-                .withDeleteLimits(new VolumeDeleteLimits(null, 20.0, false));
+                .withDeleteLimits(new VolumeDeleteLimits(null, 20.0, VolumeDeleteLimits.EmptySource.REFUSE));
         try (Harness h = Harness.overTlsPsk(job)) {
             assertThat(h.sync(h.settings(src)).error()).isNull();
             h.nextReport();
@@ -183,7 +183,7 @@ class VolumeDryRunTest {
             gen.write(src.resolve("f19"), 200); // a change that must not be written either
             Map<String, String> before = TreeSnapshot.of(dst);
 
-            SourceReport bySource = h.sync(h.settings(src).withDeleteLimits(new VolumeDeleteLimits(3L, null, false)));
+            SourceReport bySource = h.sync(h.settings(src).withDeleteLimits(new VolumeDeleteLimits(3L, null, VolumeDeleteLimits.EmptySource.REFUSE)));
             assertThat(bySource.result()).isEqualTo(SessionResult.REFUSED);
             assertThat(bySource.error()).contains("5 deletes exceed max-delete count 3")
                     .contains("replicator.volume-source.<job>.max-delete");
@@ -191,7 +191,7 @@ class VolumeDryRunTest {
             h.awaitIdle();
             assertThat(TreeSnapshot.of(dst)).isEqualTo(before);
 
-            SourceReport byDestination = h.sync(h.settings(src).withDeleteLimits(new VolumeDeleteLimits(10L, null, false)));
+            SourceReport byDestination = h.sync(h.settings(src).withDeleteLimits(new VolumeDeleteLimits(10L, null, VolumeDeleteLimits.EmptySource.REFUSE)));
             assertThat(byDestination.result()).isEqualTo(SessionResult.REFUSED);
             assertThat(byDestination.error()).contains("5 deletes are 25.0% of the destination's 20 entries")
                     .contains("above max-delete 20% (replicator.volume-destination.vol.max-delete)");
@@ -199,7 +199,7 @@ class VolumeDryRunTest {
             h.awaitIdle();
             assertThat(TreeSnapshot.of(dst)).isEqualTo(before);
 
-            SourceReport byPercent = h.sync(h.settings(src).withDeleteLimits(new VolumeDeleteLimits(10L, 12.5, false)));
+            SourceReport byPercent = h.sync(h.settings(src).withDeleteLimits(new VolumeDeleteLimits(10L, 12.5, VolumeDeleteLimits.EmptySource.REFUSE)));
             assertThat(byPercent.result()).isEqualTo(SessionResult.REFUSED);
             assertThat(byPercent.error()).contains("5 deletes are 25.0% of the destination's 20 entries")
                     .contains("above max-delete 12.5% (replicator.volume-source.<job>.max-delete)");
@@ -255,7 +255,7 @@ class VolumeDryRunTest {
         try (Harness h = Harness.overTlsPsk(dst)) {
             Path srcRoot = tmp.resolve("src");
             SourceReport r = h.sync(h.settings(srcRoot).withMode(SessionMode.DRY_RUN)
-                    .withDeleteLimits(new VolumeDeleteLimits(0L, null, false)));
+                    .withDeleteLimits(new VolumeDeleteLimits(0L, null, VolumeDeleteLimits.EmptySource.REFUSE)));
             assertThat(r.plan().lines()).contains("cd+++++++++ a/", "cd+++++++++ a/b/", ">f+++++++++ a/b/f")
                     .noneMatch(l -> l.contains("secret"));
             assertThat(r.plan().deletes()).isZero();
@@ -276,7 +276,7 @@ class VolumeDryRunTest {
             gen.write(src.resolve("f" + i), 100);
         }
         DestinationJob job = DestinationJob.of(Harness.JOB, dst, Harness.PSK_IDENTITY)
-                .withDeleteLimits(new VolumeDeleteLimits(1L, null, false));
+                .withDeleteLimits(new VolumeDeleteLimits(1L, null, VolumeDeleteLimits.EmptySource.REFUSE));
         try (Harness h = Harness.overTlsPsk(job); VolumeSource v1 = new VolumeSource(1)) {
             assertThat(v1.sync(h.settings(src), SyncProgress.NONE).error()).isNull();
             h.nextReport();
