@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /**
- * Resumable multipart copies: a copy that failed after some parts (the parts after the first two
- * answered 500 until the SDK gave up, as when an endpoint goes away) leaves its upload journalled;
+ * Resumable multipart copies: a copy that failed after some parts (the parts after the first ones
+ * answered 500 until the SDK gave up, or the destination's endpoint went away) leaves its upload journalled;
  * the next run lists its parts and sends only the missing ones (counted server-side); a source that
  * changed meanwhile gets its upload aborted and is copied whole; an upload no object needs any more
  * is aborted at the end of a complete run.
@@ -100,6 +100,33 @@ abstract class ResumeContract extends S3ContractBase {
         assertThat(server().get(dst, "big.bin")).isEqualTo(V1);
         assertThat(list(dst).get("big.bin").etag()).isEqualTo(list(src).get("big.bin").etag());
         assertThat(uploads(server(), dst)).isEmpty();
+    }
+
+    @Test
+    void aCopyWhoseDestinationEndpointWentAwayResumesThroughAnotherConnection() throws Exception {
+        String src = bucket("src");
+        String dst = secondBucket("dst");
+        server().putMultipart(src, "big.bin", V1, 5 * MIB);
+        // one part at a time; the destination's endpoint vanishes when the third part arrives
+        FaultProxy lost = FaultProxy.start(secondServer().endpoint());
+        AtomicInteger arriving = new AtomicInteger();
+        lost.onRequest(r -> {
+            if (r.op() == S3Op.UPLOAD_PART && arriving.incrementAndGet() == 3) {
+                lost.close();
+            }
+        });
+        BucketJob through = new BucketJob("cross", new BucketRef(server().remoteVia(proxy, "main"), src),
+                new BucketRef(secondServer().remoteVia(lost, "second"), dst));
+        SyncReport first = BucketSync.run(through, opts().withParallelism(1));
+        assertThat(first.result()).as(first.summary()).isEqualTo(SyncReport.Result.FAILED);
+        assertThat(first.notes()).anyMatch(n -> n.startsWith("kept multipart upload ") && n.contains("'big.bin'"));
+        assertThat(partsOf(secondServer(), dst, uploads(secondServer(), dst).get(0))).isEqualTo(2);
+
+        SyncReport next = BucketSync.run(crossJob(src, dst), opts()); // the endpoint is back (another port)
+        assertThat(next.result()).as(next.summary()).isEqualTo(SyncReport.Result.OK);
+        assertThat(proxy2.count(S3Op.UPLOAD_PART)).isEqualTo(2);
+        assertThat(secondServer().get(dst, "big.bin")).isEqualTo(V1);
+        assertThat(uploads(secondServer(), dst)).isEmpty();
     }
 
     @Test
