@@ -2,7 +2,8 @@
 # The service in its container, as k8s/base/manager/deployment.yaml runs it (read-only root, user
 # 65532, tmpfs /tmp, 1 GiB, all capabilities dropped, config mounted read-only): time from
 # `podman run` to the first 200 from /observe/health/ready, the JVM's CPU seconds until then, and
-# its RSS after IDLE seconds. Each image (IMAGES, run in turn every round) is started RUNS times;
+# its RSS after IDLE seconds; then a trivial `--once` of the same job in a fresh container, whole
+# (podman run to exit, the image's own JVM options). Each image (IMAGES, run in turn every round) is started RUNS times;
 # medians and the spread (min-max) are printed. An empty container (`podman run ... /bin/true`) is
 # timed beside it each round: podman's own share of the figure.
 #   bench/container-ready.sh            Env: IMAGES (localhost/camel-replicator:latest), RUNS (5),
@@ -26,7 +27,7 @@ trap cleanup EXIT
 AS_KUBERNETES_DOES=(--read-only --user 65532:65532 --tmpfs /tmp --memory 1g --cap-drop ALL --security-opt no-new-privileges)
 
 # A service with one local bucket job on a cron schedule (nothing runs while it is measured).
-mkdir -p "$W/data/src/photos" "$W/data/dst"
+mkdir -p "$W/data/src/photos" "$W/data/dst/photos"
 echo hello > "$W/data/src/photos/a.txt"
 chown -R 65532:65532 "$W/data"
 cat > "$W/replicator.properties" <<EOF
@@ -61,7 +62,16 @@ run_once() { # run_once IMAGE: appends "ready_s cpu_s rss_mib" to $W/<image>.txt
   sleep "$IDLE"
   rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status")
   podman stop -t 30 "$NAME" > /dev/null
-  echo "$ready $cpu $rss" >> "$W/$(echo "$image" | tr '/:' '__').txt"
+  local t1 once
+  rm -f "$W/data/dst/photos/"* # each --once copies the one file
+  t1=$(now)
+  # shellcheck disable=SC2086
+  podman run --rm "${AS_KUBERNETES_DOES[@]}" ${PODMAN_ARGS:-} \
+    -v "$W/replicator.properties:/etc/camel-replicator/replicator.properties:ro" -v "$W/data:/data" \
+    "$image" --config /etc/camel-replicator/replicator.properties --once copy > "$W/once.log" 2>&1 \
+    || { cat "$W/once.log" >&2; echo "container-ready.sh: --once copy failed in $image" >&2; exit 1; }
+  once=$(echo "$(now) - $t1" | bc)
+  echo "$ready $cpu $rss $once" >> "$W/$(echo "$image" | tr '/:' '__').txt"
 }
 empty_run() { local t0; t0=$(now); podman run --rm "${AS_KUBERNETES_DOES[@]}" --entrypoint /bin/true "${IMAGES[0]}"; echo "$(now) - $t0" | bc >> "$W/empty.txt"; }
 
@@ -83,4 +93,5 @@ for image in "${IMAGES[@]}"; do
   echo "  podman run -> /observe/health/ready 200: $(stats 1 "$f") s"
   echo "  JVM CPU (user+sys) until ready:          $(stats 2 "$f") s"
   echo "  RSS after ${IDLE} s idle:                     $(stats 3 "$f") MiB"
+  echo "  trivial --once, podman run to exit:       $(stats 4 "$f") s"
 done
