@@ -19,8 +19,8 @@ OUT=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 KIND=${3:-static-all}
 JAR=$APP/camel-replicator.jar
 [ -f "$JAR" ] || { echo "cds-train.sh: no $JAR" >&2; exit 1; }
-rm -f "$OUT"
 case "$KIND" in static-all|static-oneshot|dynamic-volume|dynamic-bucket) ;; *) echo "cds-train.sh: unknown KIND '$KIND'" >&2; exit 2 ;; esac
+rm -f "$OUT"
 T=$(mktemp -d)
 DST_PID=
 cleanup() { [ -z "$DST_PID" ] || kill "$DST_PID" 2>/dev/null || true; rm -rf "$T"; }
