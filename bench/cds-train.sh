@@ -1,24 +1,38 @@
 #!/usr/bin/env bash
 # Makes an AppCDS archive for camel-replicator's one-shot runs (--once, mover pods, sync-now Jobs):
-# training runs on loopback only (no network, no S3 server) record the classes each loads, then one
-# static archive is dumped from their union. Run it where the archive will be used (at image build):
-# the archive is valid only for the same JDK and the same jar + lib/ files (paths, sizes, times).
-#   bench/cds-train.sh APP_DIR ARCHIVE
+# training runs on loopback only (no network, no S3 server) record the classes each loads. Run it
+# where the archive will be used (at image build): the archive is valid only for the same JDK and the
+# same jar + lib/ files (paths, sizes, times).
+#   bench/cds-train.sh APP_DIR ARCHIVE [KIND]
 #     APP_DIR holds camel-replicator.jar and lib/ (target/ after mvn package, or the image's folder)
+#     KIND   static-all (default): one static archive (JDK and application classes) from the union of
+#              every run's class list, the service's included
+#            static-oneshot: the same from the one-shot runs only (bucket --once runs, volume source)
+#            dynamic-volume | dynamic-bucket: a dynamic archive (-XX:ArchiveClassesAtExit) of the first
+#              volume-source --once run or the first bucket --once run: only the application's and
+#              libraries' classes, on top of the JDK's default CDS archive
 # Use:  java -XX:SharedArchiveFile=ARCHIVE -jar APP_DIR/camel-replicator.jar ...
 # A missing or mismatched archive only costs the speed-up: the JVM then starts without it.
 set -euo pipefail
 APP=$(cd "$1" && pwd)
-OUT=$2
+OUT=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+KIND=${3:-static-all}
 JAR=$APP/camel-replicator.jar
 [ -f "$JAR" ] || { echo "cds-train.sh: no $JAR" >&2; exit 1; }
+case "$KIND" in static-all|static-oneshot|dynamic-volume|dynamic-bucket) ;; *) echo "cds-train.sh: unknown KIND '$KIND'" >&2; exit 2 ;; esac
+rm -f "$OUT"
 T=$(mktemp -d)
 DST_PID=
 cleanup() { [ -z "$DST_PID" ] || kill "$DST_PID" 2>/dev/null || true; rm -rf "$T"; }
 trap cleanup EXIT
 cd "$T"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }
-run() { java -XX:DumpLoadedClassList="$T/$1.classlist" -jar "$JAR" "${@:2}" > "$T/$1.log" 2>&1 || { echo "cds-train.sh: training run '$1' failed:" >&2; tail -20 "$T/$1.log" >&2; exit 1; }; }
+# run NAME ARGS...: a one-shot training run; in a dynamic KIND its chosen run dumps the archive at exit.
+run() {
+  local cds=-XX:DumpLoadedClassList="$T/$1.classlist"
+  if [ "$KIND" = "dynamic-${1%%-*}" ] && [ ! -f "$OUT" ]; then cds=-XX:ArchiveClassesAtExit="$OUT"; fi
+  java "$cds" -jar "$JAR" "${@:2}" > "$T/$1.log" 2>&1 || { echo "cds-train.sh: training run '$1' failed:" >&2; tail -20 "$T/$1.log" >&2; exit 1; }
+}
 
 # Sample data: a bucket of small files (local remotes) and a volume.
 mkdir -p a/bucket/dir b vol/src/sub vol/dst
@@ -51,16 +65,21 @@ java -XX:DumpLoadedClassList="$T/service.classlist" -jar "$JAR" --config c.prope
 DST_PID=$!
 for _ in $(seq 1 600); do (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; kill -0 "$DST_PID" 2>/dev/null || { echo "cds-train.sh: the service stopped:" >&2; tail -20 service.log >&2; exit 1; }; sleep 0.1; done
 # 2. a bucket sync, its no-change rerun and a dry run; 3. a volume sync into the service, twice
-run once-sync --config c.properties --once files
-run once-rerun --config c.properties --once files
-run once-dry --config c.properties --once files --dry-run
+run bucket-sync --config c.properties --once files
+run bucket-rerun --config c.properties --once files
+run bucket-dry --config c.properties --once files --dry-run
 rm -rf b/bucket
 run volume --config c.properties --once train
 run volume-rerun --config c.properties --once train
 kill "$DST_PID"; wait "$DST_PID" || true; DST_PID=
 
+case "$KIND" in
+  dynamic-*) [ -s "$OUT" ] || { echo "cds-train.sh: no dynamic archive was written to $OUT" >&2; exit 1; }
+             echo "cds-train.sh: $OUT ($(du -h "$OUT" | cut -f1), $KIND)"; exit 0 ;;
+  static-oneshot) rm -f service.classlist ;;
+esac
 # Union of the class lists, first-seen order; then one static archive (JDK and application classes).
 cat ./*.classlist | awk '!seen[$0]++' > all.classlist
 java -Xshare:dump -XX:SharedClassListFile=all.classlist -XX:SharedArchiveFile="$OUT" -jar "$JAR" > dump.log 2>&1 \
   || { echo "cds-train.sh: dump failed:" >&2; tail -20 dump.log >&2; exit 1; }
-echo "cds-train.sh: $OUT ($(du -h "$OUT" | cut -f1), $(wc -l < all.classlist) classes listed)"
+echo "cds-train.sh: $OUT ($(du -h "$OUT" | cut -f1), $KIND, $(wc -l < all.classlist) classes listed)"
