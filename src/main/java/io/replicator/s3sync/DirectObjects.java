@@ -2,6 +2,7 @@ package io.replicator.s3sync;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +37,18 @@ final class DirectObjects implements AutoCloseable {
     }
 
     private final String basePath;
-    private final ObjectWire wire;
+    private final String host;
+    private final SigV4 signer;
+    private final SmallHttp http;
     private final RequestCounter counter;
 
     private DirectObjects(S3Remote remote, SSLSocketFactory tls, RequestCounter counter) {
         URI ep = remote.endpoint();
         this.basePath = ep.getRawPath() == null ? "" : ep.getRawPath().replaceAll("/+$", "");
-        this.wire = "sdk".equals(System.getProperty("replicator.bench.direct-wire")) ? new SdkSignedWire(remote)
-                : new HandWrittenWire(remote, tls);
+        boolean defaultPort = ep.getPort() < 0 || ep.getPort() == ("https".equalsIgnoreCase(ep.getScheme()) ? 443 : 80);
+        this.host = defaultPort ? ep.getHost() : ep.getHost() + ":" + ep.getPort();
+        this.signer = new SigV4(remote.accessKey(), remote.secretKey(), remote.region());
+        this.http = new SmallHttp(ep, tls);
         this.counter = counter;
     }
 
@@ -65,7 +70,7 @@ final class DirectObjects implements AutoCloseable {
             h.put("if-match", quotedEtag);
         }
         try {
-            ObjectWire.Response r = send(RequestType.GET, "GET", bucket, key, h, Map.of(), null, (int) size);
+            SmallHttp.Response r = send(RequestType.GET, "GET", bucket, key, h, Map.of(), null, (int) size);
             ObjectMeta meta = r.status() == 200 && r.body() != null && r.body().length == size ? meta(r.headers()) : null;
             return meta == null ? gaveUp() : new Fetched(r.body(), meta);
         } catch (IOException | RuntimeException e) {
@@ -102,7 +107,7 @@ final class DirectObjects implements AutoCloseable {
             sentAs.put(name.toLowerCase(java.util.Locale.ROOT), name);
         }
         try {
-            ObjectWire.Response r = send(RequestType.PUT, "PUT", bucket, key, h, sentAs, body, 0);
+            SmallHttp.Response r = send(RequestType.PUT, "PUT", bucket, key, h, sentAs, body, 0);
             String etag = r.headers().get("ETag");
             return r.status() == 200 && etag != null ? etag : gaveUp();
         } catch (IOException | RuntimeException e) {
@@ -112,7 +117,7 @@ final class DirectObjects implements AutoCloseable {
 
     @Override
     public void close() {
-        wire.close();
+        http.close();
     }
 
     /** A request went out and failed: the caller's repeat through the S3Client is a retry. */
@@ -124,14 +129,19 @@ final class DirectObjects implements AutoCloseable {
     }
 
     /** Signs and sends; sentAs maps lower-case header names to the case they are sent in. */
-    private ObjectWire.Response send(RequestType type, String method, String bucket, String key,
+    private SmallHttp.Response send(RequestType type, String method, String bucket, String key,
                                     SortedMap<String, String> headers, Map<String, String> sentAs, byte[] body,
                                     int maxBody) throws IOException {
         String path = basePath + "/" + SdkHttpUtils.urlEncode(bucket) + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
+        headers.put("host", host);
+        signer.sign(method, path, headers, Instant.now());
+        StringBuilder head = new StringBuilder(1024).append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+        headers.forEach((k, v) -> head.append(sentAs.getOrDefault(k, k)).append(": ").append(v).append("\r\n"));
+        head.append("\r\n");
         if (counter != null) {
             counter.sent(type);
         }
-        return wire.send(method, path, headers, sentAs, body, maxBody);
+        return http.exchange(head.toString().getBytes(StandardCharsets.ISO_8859_1), body, maxBody);
     }
 
     /**
