@@ -3,7 +3,7 @@ package io.replicator.kube;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.replicator.kube.api.AddressStatus;
+import io.replicator.kube.api.RsyncEndpoint;
 import io.replicator.kube.api.BucketSyncStatus;
 import io.replicator.kube.api.JobSpec;
 import io.replicator.kube.api.JobStatus;
@@ -103,15 +103,15 @@ public final class StatusWriter {
     public CustomResource<JobSpec, JobStatus> setAddress(JobResource r, String address, int port) {
         requireKind(r, "rsyncTLS.address", Set.of(JobResource.REPLICATION_DESTINATION));
         return edit(r, ReplicationDestinationStatus.class, status -> {
-            AddressStatus tls = address(status);
+            RsyncEndpoint tls = address(status);
             tls.setAddress(address);
             tls.setPort(port);
         });
     }
 
-    private static AddressStatus address(ReplicationDestinationStatus status) {
+    private static RsyncEndpoint address(ReplicationDestinationStatus status) {
         if (status.getRsyncTLS() == null) {
-            status.setRsyncTLS(new AddressStatus());
+            status.setRsyncTLS(new RsyncEndpoint());
         }
         return status.getRsyncTLS();
     }

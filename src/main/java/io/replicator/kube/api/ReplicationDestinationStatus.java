@@ -7,14 +7,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ReplicationDestinationStatus extends JobStatus {
     @JsonProperty("rsyncTLS")
-    private AddressStatus rsyncTLS;
+    private RsyncEndpoint rsyncTLS;
     private LatestImage latestImage;
 
-    public AddressStatus getRsyncTLS() {
+    public RsyncEndpoint getRsyncTLS() {
         return rsyncTLS;
     }
 
-    public void setRsyncTLS(AddressStatus rsyncTLS) {
+    public void setRsyncTLS(RsyncEndpoint rsyncTLS) {
         this.rsyncTLS = rsyncTLS;
     }
 

@@ -2,9 +2,9 @@ package io.replicator.kube.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A ReplicationDestination's {@code status.rsyncTLS}: where sources reach it and the name of the key's Secret. */
+/** Where a destination's rsync-TLS listener is reached and the name of the Secret with its key (a ReplicationDestination's {@code status.rsyncTLS}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class AddressStatus {
+public class RsyncEndpoint {
     private String address;
     private Integer port;
     private String keySecret;
