@@ -32,7 +32,7 @@ import javax.net.ssl.SSLSocketFactory;
  * cold, a fresh process per run ({@code bench/cold.sh s3}, OBJECTS=10000 x 1 KiB): first sync
  * 21.2 / 8.3 vs 52.0 / 19.6 (rclone 15.8 / 7.6), no-change rerun 32.8 / 5.2 vs 39.7 / 5.4; warm,
  * in a warmed-up JVM ({@code bench/s3sync.sh}, 2,000 x 4 KiB to an empty bucket): 2.4 / 0.7 and
- * 1.7 / 0.6 in two runs vs 4.3 / 2.4. Raw output: bench/results/smallhttp-vs-sdk.txt.
+ * 1.7 / 0.6 in two runs vs 4.3 / 2.4 and 5.4 / 2.7. Raw output: bench/results/smallhttp-vs-sdk.txt.
  */
 final class SmallHttp implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MS = 10_000;
