@@ -1,6 +1,6 @@
 package io.replicator.app;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -95,7 +95,7 @@ final class KubernetesLayer implements AutoCloseable {
         }
     }
 
-    private void remember(GenericKubernetesResource resource) {
+    private void remember(HasMetadata resource) {
         JobResource r = new JobResource(resource.getKind(), namespace, resource.getMetadata().getName());
         owners.put(r, new OwnerReferenceBuilder().withApiVersion(JobResource.API_VERSION).withKind(resource.getKind())
                 .withName(resource.getMetadata().getName()).withUid(resource.getMetadata().getUid()).build());
@@ -123,10 +123,7 @@ final class KubernetesLayer implements AutoCloseable {
 
     /** status.lastManualSync as the API server has it now, or null. */
     String lastManualSync(JobResource r) {
-        GenericKubernetesResource res = client.genericKubernetesResources(JobResource.context(r.kind()))
-                .inNamespace(namespace).withName(r.name()).get();
-        Object status = res == null ? null : res.getAdditionalProperties().get("status");
-        return status instanceof Map<?, ?> m && m.get("lastManualSync") instanceof String v ? v : null;
+        return r.lastManualSync(client);
     }
 
     void setPaused(JobResource r, boolean isPaused) {

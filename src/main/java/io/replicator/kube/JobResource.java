@@ -1,19 +1,26 @@
 package io.replicator.kube;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.replicator.kube.api.ApiGroup;
+import io.replicator.kube.api.BucketSync;
+import io.replicator.kube.api.JobSpec;
+import io.replicator.kube.api.JobStatus;
+import io.replicator.kube.api.ReplicationDestination;
+import io.replicator.kube.api.ReplicationSource;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * One job's custom resource: kind (BucketSync, ReplicationSource or ReplicationDestination),
- * namespace and name. Also holds the constants of our CRDs (k8s/base/crd/).
+ * namespace and name. Also holds the constants of our CRDs (generated from io.replicator.kube.api
+ * into k8s/base/crd/).
  */
 public record JobResource(String kind, String namespace, String name) {
-    public static final String GROUP = "replication.camel-replicator.io";
-    public static final String VERSION = "v1alpha1";
+    public static final String GROUP = ApiGroup.GROUP;
+    public static final String VERSION = ApiGroup.VERSION;
     public static final String API_VERSION = GROUP + "/" + VERSION;
     public static final String BUCKET_SYNC = "BucketSync";
     public static final String REPLICATION_SOURCE = "ReplicationSource";
@@ -23,6 +30,11 @@ public record JobResource(String kind, String namespace, String name) {
             BUCKET_SYNC, "bucketsyncs",
             REPLICATION_SOURCE, "replicationsources",
             REPLICATION_DESTINATION, "replicationdestinations");
+    /** The class of each kind. */
+    private static final Map<String, Class<? extends CustomResource<?, ?>>> TYPES = Map.of(
+            BUCKET_SYNC, BucketSync.class,
+            REPLICATION_SOURCE, ReplicationSource.class,
+            REPLICATION_DESTINATION, ReplicationDestination.class);
     /** The job kind (as in replicator.&lt;kind&gt;.* and the route ids) each resource kind mirrors. */
     private static final Map<String, String> JOB_KINDS = Map.of(
             BUCKET_SYNC, "bucket-sync",
@@ -53,15 +65,36 @@ public record JobResource(String kind, String namespace, String name) {
         return JOB_KINDS.get(kind);
     }
 
-    /** Where the API server serves a kind of ours (no discovery round trip needed). */
-    public static ResourceDefinitionContext context(String kind) {
-        return new ResourceDefinitionContext.Builder().withGroup(GROUP).withVersion(VERSION).withKind(kind)
-                .withPlural(PLURALS.get(kind)).withNamespaced(true).build();
+    /** The resources of a kind, seen through the spec and status every kind has. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static MixedOperation<CustomResource<JobSpec, JobStatus>, ?, Resource<CustomResource<JobSpec, JobStatus>>> all(
+            KubernetesClient client, String kind) {
+        return (MixedOperation) client.resources(TYPES.get(kind));
+    }
+
+    /** A new, empty object of this kind, named as this one. */
+    CustomResource<JobSpec, JobStatus> fresh() {
+        try {
+            @SuppressWarnings("unchecked")
+            CustomResource<JobSpec, JobStatus> created =
+                    (CustomResource<JobSpec, JobStatus>) TYPES.get(kind).getDeclaredConstructor().newInstance();
+            created.getMetadata().setNamespace(namespace);
+            created.getMetadata().setName(name);
+            return created;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a " + kind, e);
+        }
     }
 
     /** This one object. */
-    Resource<GenericKubernetesResource> ops(KubernetesClient client) {
-        return client.genericKubernetesResources(context(kind)).inNamespace(namespace).withName(name);
+    Resource<CustomResource<JobSpec, JobStatus>> ops(KubernetesClient client) {
+        return all(client, kind).inNamespace(namespace).withName(name);
+    }
+
+    /** {@code status.lastManualSync} as the API server has it now, or null (also when the object is missing). */
+    public String lastManualSync(KubernetesClient client) {
+        CustomResource<JobSpec, JobStatus> current = ops(client).get();
+        return current == null || current.getStatus() == null ? null : current.getStatus().getLastManualSync();
     }
 
     /** "Kind namespace/name", for messages. */

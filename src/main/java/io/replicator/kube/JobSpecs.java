@@ -4,9 +4,15 @@ import io.replicator.config.BucketMapping;
 import io.replicator.config.BucketSyncJobConfig;
 import io.replicator.config.VolumeDestinationJobConfig;
 import io.replicator.config.VolumeSourceJobConfig;
-import java.util.LinkedHashMap;
+import io.replicator.kube.api.BucketSyncSpec;
+import io.replicator.kube.api.DestinationCopyMethod;
+import io.replicator.kube.api.DestinationRsyncTls;
+import io.replicator.kube.api.ReplicationDestinationSpec;
+import io.replicator.kube.api.ReplicationSourceSpec;
+import io.replicator.kube.api.SourceCopyMethod;
+import io.replicator.kube.api.SourceRsyncTls;
+import io.replicator.kube.api.Trigger;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The spec of the resource that mirrors each configured job, in VolSync's field names. The
@@ -17,57 +23,57 @@ public final class JobSpecs {
     private JobSpecs() {
     }
 
-    public static Map<String, Object> bucketSync(BucketSyncJobConfig job) {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("source", job.source().name());
-        spec.put("destination", job.destination().name());
-        spec.put("buckets", job.buckets().stream().map(BucketMapping::toString).toList());
-        spec.put("dryRun", job.mode() == BucketSyncJobConfig.Mode.DRY_RUN);
-        spec.put("trigger", Map.of("schedule", job.schedule().original()));
+    public static BucketSyncSpec bucketSync(BucketSyncJobConfig job) {
+        BucketSyncSpec spec = new BucketSyncSpec();
+        spec.setSource(job.source().name());
+        spec.setDestination(job.destination().name());
+        spec.setBuckets(job.buckets().stream().map(BucketMapping::toString).toList());
+        spec.setDryRun(job.mode() == BucketSyncJobConfig.Mode.DRY_RUN);
+        spec.setTrigger(schedule(job.schedule().original()));
         return spec;
     }
 
-    public static Map<String, Object> replicationSource(VolumeSourceJobConfig job, String keySecret) {
-        Map<String, Object> tls = new LinkedHashMap<>();
-        tls.put("copyMethod", camel(job.copyMethod().name()));
-        tls.put("address", job.address());
-        tls.put("port", job.port());
-        putIfSet(tls, "keySecret", keySecret);
+    public static ReplicationSourceSpec replicationSource(VolumeSourceJobConfig job, String keySecret) {
+        SourceRsyncTls tls = new SourceRsyncTls();
+        tls.setCopyMethod(switch (job.copyMethod()) {
+            case DIRECT -> SourceCopyMethod.Direct;
+            case CLONE -> SourceCopyMethod.Clone;
+            case SNAPSHOT -> SourceCopyMethod.Snapshot;
+        });
+        tls.setAddress(job.address());
+        tls.setPort(job.port());
+        tls.setKeySecret(keySecret);
         VolumeSourceJobConfig.PointInTime p = job.pointInTime();
-        putIfSet(tls, "storageClassName", p.storageClassName());
-        putIfSet(tls, "volumeSnapshotClassName", p.volumeSnapshotClassName());
-        putIfSet(tls, "capacity", p.capacity());
-        if (!p.accessModes().isEmpty()) {
-            tls.put("accessModes", List.copyOf(p.accessModes()));
-        }
-        Map<String, Object> spec = new LinkedHashMap<>();
-        putIfSet(spec, "sourcePVC", p.sourcePvc());
-        spec.put("trigger", Map.of("schedule", job.schedule().original()));
-        spec.put("rsyncTLS", tls);
+        tls.setStorageClassName(p.storageClassName());
+        tls.setVolumeSnapshotClassName(p.volumeSnapshotClassName());
+        tls.setCapacity(p.capacity());
+        tls.setAccessModes(p.accessModes().isEmpty() ? null : List.copyOf(p.accessModes()));
+        ReplicationSourceSpec spec = new ReplicationSourceSpec();
+        spec.setSourcePVC(p.sourcePvc());
+        spec.setTrigger(schedule(job.schedule().original()));
+        spec.setRsyncTLS(tls);
         return spec;
     }
 
-    public static Map<String, Object> replicationDestination(VolumeDestinationJobConfig job, String keySecret) {
-        Map<String, Object> tls = new LinkedHashMap<>();
-        tls.put("copyMethod", camel(job.image().copyMethod().name()));
-        tls.put("port", job.port());
-        putIfSet(tls, "keySecret", keySecret);
-        putIfSet(tls, "address", job.serviceAddress());
-        putIfSet(tls, "volumeSnapshotClassName", job.image().volumeSnapshotClassName());
-        Map<String, Object> spec = new LinkedHashMap<>();
-        putIfSet(spec, "destinationPVC", job.image().pvc());
-        spec.put("rsyncTLS", tls);
+    public static ReplicationDestinationSpec replicationDestination(VolumeDestinationJobConfig job, String keySecret) {
+        DestinationRsyncTls tls = new DestinationRsyncTls();
+        tls.setCopyMethod(switch (job.image().copyMethod()) {
+            case DIRECT -> DestinationCopyMethod.Direct;
+            case SNAPSHOT -> DestinationCopyMethod.Snapshot;
+        });
+        tls.setPort(job.port());
+        tls.setKeySecret(keySecret);
+        tls.setAddress(job.serviceAddress());
+        tls.setVolumeSnapshotClassName(job.image().volumeSnapshotClassName());
+        ReplicationDestinationSpec spec = new ReplicationDestinationSpec();
+        spec.setDestinationPVC(job.image().pvc());
+        spec.setRsyncTLS(tls);
         return spec;
     }
 
-    /** DIRECT -> Direct, as VolSync spells its copy methods. */
-    static String camel(String constant) {
-        return constant.charAt(0) + constant.substring(1).toLowerCase();
-    }
-
-    private static void putIfSet(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
-        }
+    private static Trigger schedule(String cron) {
+        Trigger trigger = new Trigger();
+        trigger.setSchedule(cron);
+        return trigger;
     }
 }

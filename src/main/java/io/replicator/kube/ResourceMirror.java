@@ -1,11 +1,15 @@
 package io.replicator.kube;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.replicator.kube.api.JobSpec;
+import io.replicator.kube.api.JobStatus;
+import io.replicator.kube.api.Trigger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +22,7 @@ import java.util.Map;
  */
 public final class ResourceMirror {
     static final int ATTEMPTS = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final KubernetesClient client;
 
     public ResourceMirror(KubernetesClient client) {
@@ -25,11 +30,11 @@ public final class ResourceMirror {
     }
 
     /** Creates or updates the resource of {@code r} from {@code spec}; returns the object as now stored. */
-    public GenericKubernetesResource ensure(JobResource r, Map<String, Object> spec) {
+    public CustomResource<JobSpec, JobStatus> ensure(JobResource r, JobSpec spec) {
         KubernetesClientException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                GenericKubernetesResource existing = r.ops(client).get();
+                CustomResource<JobSpec, JobStatus> existing = r.ops(client).get();
                 return existing == null ? create(r, spec) : update(r, existing, spec);
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409) { // 409: created or changed by someone else meanwhile
@@ -42,74 +47,49 @@ public final class ResourceMirror {
         throw new IllegalStateException("cannot update " + r + ": still conflicting after " + ATTEMPTS + " attempts", last);
     }
 
-    private GenericKubernetesResource create(JobResource r, Map<String, Object> spec) {
-        GenericKubernetesResource fresh = new GenericKubernetesResourceBuilder()
-                .withApiVersion(JobResource.API_VERSION).withKind(r.kind())
-                .withNewMetadata().withNamespace(r.namespace()).withName(r.name())
-                .addToLabels(JobResource.MANAGED_BY_LABEL, JobResource.MANAGED_BY_VALUE).endMetadata()
-                .addToAdditionalProperties("spec", normalised(spec))
-                .build();
-        return stored(r, fresh).create();
+    private CustomResource<JobSpec, JobStatus> create(JobResource r, JobSpec spec) {
+        CustomResource<JobSpec, JobStatus> fresh = r.fresh();
+        fresh.getMetadata().setLabels(Map.of(JobResource.MANAGED_BY_LABEL, JobResource.MANAGED_BY_VALUE));
+        fresh.setSpec(spec);
+        return JobResource.all(client, r.kind()).inNamespace(r.namespace()).resource(fresh).create();
     }
 
-    private GenericKubernetesResource update(JobResource r, GenericKubernetesResource existing, Map<String, Object> spec) {
-        Map<String, Object> current = asMap(existing.getAdditionalProperties().get("spec"));
-        Map<String, Object> wanted = normalised(merge(current, spec));
+    private CustomResource<JobSpec, JobStatus> update(JobResource r, CustomResource<JobSpec, JobStatus> existing,
+                                                      JobSpec spec) {
+        JobSpec current = existing.getSpec() == null ? JSON.convertValue(Map.of(), spec.getClass()) : existing.getSpec();
+        JobSpec wanted = merge(current, spec);
         Map<String, String> labels = existing.getMetadata().getLabels() == null ? new LinkedHashMap<>()
                 : new LinkedHashMap<>(existing.getMetadata().getLabels());
         // A resource created by hand for a configured job is adopted, so the SpecWatcher sees it.
         boolean labelled = JobResource.MANAGED_BY_VALUE.equals(labels.put(JobResource.MANAGED_BY_LABEL,
                 JobResource.MANAGED_BY_VALUE));
-        if (labelled && wanted.equals(current)) {
+        if (labelled && JSON.valueToTree(wanted).equals(JSON.valueToTree(existing.getSpec()))) {
             return existing; // nothing to do: no write, no generation bump, no watch event
         }
         existing.getMetadata().setLabels(labels);
-        existing.getAdditionalProperties().put("spec", wanted);
-        return stored(r, existing).update(); // carries the resourceVersion read above
+        existing.setSpec(wanted);
+        return JobResource.all(client, r.kind()).inNamespace(r.namespace()).resource(existing).update(); // carries the resourceVersion read above
     }
 
-    private Resource<GenericKubernetesResource> stored(JobResource r, GenericKubernetesResource item) {
-        return client.genericKubernetesResources(JobResource.context(r.kind())).inNamespace(r.namespace()).resource(item);
-    }
-
-    /** The cluster's spec with the configuration's top-level fields, keeping the user-owned ones. */
-    static Map<String, Object> merge(Map<String, Object> cluster, Map<String, Object> config) {
-        Map<String, Object> merged = new LinkedHashMap<>(cluster);
-        config.forEach((key, value) -> {
-            switch (key) {
-                case "paused" -> { } // user-owned: stays as in the cluster, present or not
-                case "trigger" -> merged.put(key, mergeTrigger(asMap(cluster.get(key)), asMap(value)));
-                default -> {
-                    if (value == null) {
-                        merged.remove(key);
-                    } else {
-                        merged.put(key, value);
-                    }
-                }
-            }
-        });
-        return merged;
-    }
-
-    /** The configured trigger (schedule) plus the cluster's {@code manual}, present or not. */
-    private static Map<String, Object> mergeTrigger(Map<String, Object> cluster, Map<String, Object> config) {
-        Map<String, Object> trigger = new LinkedHashMap<>(config);
-        trigger.remove("manual");
-        if (cluster.containsKey("manual")) {
-            trigger.put("manual", cluster.get("manual"));
+    /**
+     * The cluster's spec with the configuration's top-level fields (those it sets), keeping the
+     * user-owned ones: paused as in the cluster, the configured trigger with the cluster's manual.
+     */
+    static <S extends JobSpec> S merge(S cluster, S config) {
+        S merged;
+        JsonNode configured = JSON.valueToTree(config);
+        try {
+            merged = JSON.readerForUpdating(JSON.convertValue(cluster, config.getClass())).readValue(configured);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot merge a " + config.getClass().getSimpleName(), e);
         }
-        return trigger;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object o) {
-        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    /** Through JSON and back, so numbers and nesting compare equal to what the API server returns. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> normalised(Map<String, Object> spec) {
-        KubernetesSerialization json = client.getKubernetesSerialization();
-        return json.unmarshal(json.asJson(spec), Map.class);
+        merged.setPaused(cluster.getPaused());
+        if (config.getTrigger() != null) {
+            Trigger trigger = new Trigger();
+            trigger.setSchedule(config.getTrigger().getSchedule());
+            trigger.setManual(cluster.getTrigger() == null ? null : cluster.getTrigger().getManual());
+            merged.setTrigger(trigger);
+        }
+        return merged;
     }
 }

@@ -1,10 +1,13 @@
 package io.replicator.kube;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.replicator.kube.api.JobSpec;
+import io.replicator.kube.api.JobStatus;
+import io.replicator.kube.api.Trigger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +34,7 @@ public final class SpecWatcher implements AutoCloseable {
     private final SpecListener listener;
     private final Map<JobResource, String> firedManual = new ConcurrentHashMap<>();
     private final Map<JobResource, Boolean> paused = new ConcurrentHashMap<>();
-    private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+    private final List<SharedIndexInformer<CustomResource<JobSpec, JobStatus>>> informers = new ArrayList<>();
 
     private SpecWatcher(SpecListener listener) {
         this.listener = listener;
@@ -45,7 +48,7 @@ public final class SpecWatcher implements AutoCloseable {
         SpecWatcher watcher = new SpecWatcher(Objects.requireNonNull(listener, "listener"));
         for (String kind : JobResource.PLURALS.keySet()) {
             try {
-                watcher.informers.add(client.genericKubernetesResources(JobResource.context(kind))
+                watcher.informers.add(JobResource.all(client, kind)
                         .inNamespace(namespace)
                         .withLabel(JobResource.MANAGED_BY_LABEL, JobResource.MANAGED_BY_VALUE)
                         .inform(watcher.handler(kind)));
@@ -58,20 +61,20 @@ public final class SpecWatcher implements AutoCloseable {
         return watcher;
     }
 
-    private ResourceEventHandler<GenericKubernetesResource> handler(String kind) {
+    private ResourceEventHandler<CustomResource<JobSpec, JobStatus>> handler(String kind) {
         return new ResourceEventHandler<>() {
             @Override
-            public void onAdd(GenericKubernetesResource obj) {
+            public void onAdd(CustomResource<JobSpec, JobStatus> obj) {
                 seen(kind, obj);
             }
 
             @Override
-            public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource obj) {
+            public void onUpdate(CustomResource<JobSpec, JobStatus> before, CustomResource<JobSpec, JobStatus> obj) {
                 seen(kind, obj);
             }
 
             @Override
-            public void onDelete(GenericKubernetesResource obj, boolean finalStateUnknown) {
+            public void onDelete(CustomResource<JobSpec, JobStatus> obj, boolean finalStateUnknown) {
                 JobResource r = identity(kind, obj);
                 firedManual.remove(r);
                 paused.remove(r);
@@ -79,14 +82,16 @@ public final class SpecWatcher implements AutoCloseable {
         };
     }
 
-    private void seen(String kind, GenericKubernetesResource obj) {
+    private void seen(String kind, CustomResource<JobSpec, JobStatus> obj) {
         JobResource r = identity(kind, obj);
-        String manual = text(obj.get("spec", "trigger", "manual"));
-        String lastManualSync = text(obj.get("status", "lastManualSync"));
+        JobSpec spec = obj.getSpec();
+        Trigger trigger = spec == null ? null : spec.getTrigger();
+        String manual = text(trigger == null ? null : trigger.getManual());
+        String lastManualSync = text(obj.getStatus() == null ? null : obj.getStatus().getLastManualSync());
         if (!manual.isEmpty() && !manual.equals(lastManualSync) && !manual.equals(firedManual.put(r, manual))) {
             report(r, "manual trigger", () -> listener.manualTrigger(r, manual));
         }
-        boolean isPaused = "true".equals(text(obj.get("spec", "paused")));
+        boolean isPaused = spec != null && Boolean.TRUE.equals(spec.getPaused());
         Boolean wasPaused = paused.put(r, isPaused);
         if (wasPaused == null ? isPaused : wasPaused != isPaused) {
             report(r, "pause change", () -> listener.pausedChanged(r, isPaused));
@@ -102,12 +107,12 @@ public final class SpecWatcher implements AutoCloseable {
         }
     }
 
-    private static JobResource identity(String kind, GenericKubernetesResource obj) {
+    private static JobResource identity(String kind, CustomResource<JobSpec, JobStatus> obj) {
         return new JobResource(kind, obj.getMetadata().getNamespace(), obj.getMetadata().getName());
     }
 
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     @Override

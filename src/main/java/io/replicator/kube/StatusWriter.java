@@ -1,8 +1,18 @@
 package io.replicator.kube;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.replicator.kube.api.RsyncEndpoint;
+import io.replicator.kube.api.BucketSyncStatus;
+import io.replicator.kube.api.JobSpec;
+import io.replicator.kube.api.JobStatus;
+import io.replicator.kube.api.KeySecretStatus;
+import io.replicator.kube.api.LatestImage;
+import io.replicator.kube.api.MoverResultValue;
+import io.replicator.kube.api.MoverStatus;
+import io.replicator.kube.api.ReplicationDestinationStatus;
+import io.replicator.kube.api.ReplicationSourceStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,10 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Writes a job resource's status with VolSync's semantics (FACTS §1b). Every write reads the latest
- * object and sends a JSON patch of only the fields it changed to the status subresource (editStatus),
- * so it never touches spec nor fields written by others; writes to one resource from this process are
- * serialised, and a 409 conflict is retried on a fresh read.
+ * Writes a job resource's status with VolSync's semantics: lastSyncTime and lastSyncDuration only
+ * on success, nextSyncTime from the schedule, lastManualSync once a manual trigger ran, one
+ * Synchronizing condition. Every write reads the latest object and sends a JSON patch of only the
+ * fields it changed to the status subresource (editStatus), so it never touches spec nor fields
+ * written by others; writes to one resource from this process are serialised, and a 409 conflict is
+ * retried on a fresh read.
  */
 public final class StatusWriter {
     static final int ATTEMPTS = 5;
@@ -26,35 +38,31 @@ public final class StatusWriter {
     }
 
     /** A sync began: lastSyncStartTime, Synchronizing True/SyncInProgress. */
-    public GenericKubernetesResource started(JobResource r, Instant start) {
-        return edit(r, status -> {
-            status.put("lastSyncStartTime", KubeTime.format(start));
+    public CustomResource<JobSpec, JobStatus> started(JobResource r, Instant start) {
+        return edit(r, JobStatus.class, status -> {
+            status.setLastSyncStartTime(KubeTime.format(start));
             SyncCondition.inProgress().applyTo(status, start);
         });
     }
 
     /** A sync ended, successfully or not; lastSyncTime and lastSyncDuration change only on success. */
-    public GenericKubernetesResource finished(JobResource r, SyncResult result) {
-        return edit(r, status -> {
+    public CustomResource<JobSpec, JobStatus> finished(JobResource r, SyncResult result) {
+        return edit(r, JobStatus.class, status -> {
             Instant end = result.end();
-            status.remove("lastSyncStartTime");
+            status.setLastSyncStartTime(null);
             if (result.succeeded()) {
-                status.put("lastSyncTime", KubeTime.format(end));
-                status.put("lastSyncDuration", GoDuration.format(result.duration()));
+                status.setLastSyncTime(KubeTime.format(end));
+                status.setLastSyncDuration(GoDuration.format(result.duration()));
             }
-            if (result.nextSyncTime() == null) {
-                status.remove("nextSyncTime");
-            } else {
-                status.put("nextSyncTime", KubeTime.format(result.nextSyncTime()));
-            }
+            status.setNextSyncTime(result.nextSyncTime() == null ? null : KubeTime.format(result.nextSyncTime()));
             if (result.manualTrigger() != null) {
-                status.put("lastManualSync", result.manualTrigger());
+                status.setLastManualSync(result.manualTrigger());
             }
-            Map<String, Object> mover = new LinkedHashMap<>();
-            mover.put("result", result.succeeded() ? "Successful" : "Failed");
-            mover.put("logs", MoverLogs.tail(result.logLines(), result.error()));
-            status.put("latestMoverStatus", mover);
-            status.put("summary", new LinkedHashMap<>(result.summary()));
+            MoverStatus mover = new MoverStatus();
+            mover.setResult(result.succeeded() ? MoverResultValue.Successful : MoverResultValue.Failed);
+            mover.setLogs(MoverLogs.tail(result.logLines(), result.error()));
+            status.setLatestMoverStatus(mover);
+            status.setSummary(new LinkedHashMap<>(result.summary()));
             SyncCondition condition = !result.succeeded() ? SyncCondition.error(result.error())
                     : result.nextSyncTime() != null ? SyncCondition.waitingForSchedule()
                     : SyncCondition.waitingForManual();
@@ -66,43 +74,46 @@ public final class StatusWriter {
      * {@code status.latestImage}, VolSync's TypedLocalObjectReference: e.g. (snapshot.storage.k8s.io,
      * VolumeSnapshot, name) or (null, PersistentVolumeClaim, name) for the core group.
      */
-    public GenericKubernetesResource setLatestImage(JobResource r, String apiGroup, String kind, String name) {
+    public CustomResource<JobSpec, JobStatus> setLatestImage(JobResource r, String apiGroup, String kind, String name) {
         requireKind(r, "latestImage", Set.of(JobResource.REPLICATION_DESTINATION));
-        return edit(r, status -> {
-            Map<String, Object> image = new LinkedHashMap<>();
-            if (apiGroup != null) {
-                image.put("apiGroup", apiGroup);
-            }
-            image.put("kind", kind);
-            image.put("name", name);
-            status.put("latestImage", image);
+        return edit(r, ReplicationDestinationStatus.class, status -> {
+            LatestImage image = new LatestImage();
+            image.setApiGroup(apiGroup);
+            image.setKind(kind);
+            image.setName(name);
+            status.setLatestImage(image);
         });
     }
 
     /** {@code status.rsyncTLS.keySecret}: the name of the Secret holding the key (never the key). */
-    public GenericKubernetesResource setKeySecret(JobResource r, String secretName) {
+    public CustomResource<JobSpec, JobStatus> setKeySecret(JobResource r, String secretName) {
         requireKind(r, "rsyncTLS.keySecret",
                 Set.of(JobResource.REPLICATION_SOURCE, JobResource.REPLICATION_DESTINATION));
-        return edit(r, status -> rsyncTls(status).put("keySecret", secretName));
+        if (r.kind().equals(JobResource.REPLICATION_SOURCE)) {
+            return edit(r, ReplicationSourceStatus.class, status -> {
+                KeySecretStatus tls = status.getRsyncTLS() == null ? new KeySecretStatus() : status.getRsyncTLS();
+                tls.setKeySecret(secretName);
+                status.setRsyncTLS(tls);
+            });
+        }
+        return edit(r, ReplicationDestinationStatus.class, status -> address(status).setKeySecret(secretName));
     }
 
     /** {@code status.rsyncTLS.address} and {@code .port}: where sources reach this destination. */
-    public GenericKubernetesResource setAddress(JobResource r, String address, int port) {
+    public CustomResource<JobSpec, JobStatus> setAddress(JobResource r, String address, int port) {
         requireKind(r, "rsyncTLS.address", Set.of(JobResource.REPLICATION_DESTINATION));
-        return edit(r, status -> {
-            Map<String, Object> tls = rsyncTls(status);
-            tls.put("address", address);
-            tls.put("port", port);
+        return edit(r, ReplicationDestinationStatus.class, status -> {
+            RsyncEndpoint tls = address(status);
+            tls.setAddress(address);
+            tls.setPort(port);
         });
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> rsyncTls(Map<String, Object> status) {
-        Object tls = status.get("rsyncTLS");
-        Map<String, Object> copy = tls instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m)
-                : new LinkedHashMap<>();
-        status.put("rsyncTLS", copy);
-        return copy;
+    private static RsyncEndpoint address(ReplicationDestinationStatus status) {
+        if (status.getRsyncTLS() == null) {
+            status.setRsyncTLS(new RsyncEndpoint());
+        }
+        return status.getRsyncTLS();
     }
 
     /** The CRD schemas only have these fields for some kinds; a real API server would drop them silently. */
@@ -112,18 +123,15 @@ public final class StatusWriter {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private GenericKubernetesResource edit(JobResource r, Consumer<Map<String, Object>> change) {
+    private <T extends JobStatus> CustomResource<JobSpec, JobStatus> edit(JobResource r, Class<T> type, Consumer<T> change) {
         synchronized (locks.computeIfAbsent(r, k -> new Object())) {
             KubernetesClientException last = null;
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 try {
                     return r.ops(client).editStatus(latest -> {
-                        Object current = latest.getAdditionalProperties().get("status");
-                        Map<String, Object> status = current instanceof Map<?, ?> m
-                                ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
-                        change.accept(status);
-                        latest.getAdditionalProperties().put("status", status);
+                        JobStatus status = latest.getStatus() == null ? emptyStatus(r) : latest.getStatus();
+                        change.accept(type.cast(status));
+                        latest.setStatus(status);
                         return latest;
                     });
                 } catch (KubernetesClientException e) {
@@ -136,6 +144,14 @@ public final class StatusWriter {
             throw new IllegalStateException("cannot write the status of " + r + ": still conflicting after "
                     + ATTEMPTS + " attempts", last);
         }
+    }
+
+    private static JobStatus emptyStatus(JobResource r) {
+        return switch (r.kind()) {
+            case JobResource.REPLICATION_SOURCE -> new ReplicationSourceStatus();
+            case JobResource.REPLICATION_DESTINATION -> new ReplicationDestinationStatus();
+            default -> new BucketSyncStatus();
+        };
     }
 
     private static String describe(KubernetesClientException e) {

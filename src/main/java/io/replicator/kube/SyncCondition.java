@@ -1,17 +1,18 @@
 package io.replicator.kube;
 
+import io.replicator.kube.api.Condition;
+import io.replicator.kube.api.ConditionStatus;
+import io.replicator.kube.api.JobStatus;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * VolSync's one condition type, {@code Synchronizing}, inside a status map. lastTransitionTime changes
+ * VolSync's one condition type, {@code Synchronizing}, in a job's status. lastTransitionTime changes
  * only when status or reason changes, so "since when" stays meaningful across repeated writes.
  */
-record SyncCondition(String status, String reason, String message) {
+record SyncCondition(ConditionStatus status, String reason, String message) {
     static final String TYPE = "Synchronizing";
     static final String SYNC_IN_PROGRESS = "SyncInProgress";
     static final String WAITING_FOR_SCHEDULE = "WaitingForSchedule";
@@ -19,46 +20,46 @@ record SyncCondition(String status, String reason, String message) {
     static final String ERROR = "Error";
 
     static SyncCondition inProgress() {
-        return new SyncCondition("True", SYNC_IN_PROGRESS, "Synchronization in-progress");
+        return new SyncCondition(ConditionStatus.True, SYNC_IN_PROGRESS, "Synchronization in-progress");
     }
 
     static SyncCondition waitingForSchedule() {
-        return new SyncCondition("False", WAITING_FOR_SCHEDULE, "Waiting for next scheduled synchronization");
+        return new SyncCondition(ConditionStatus.False, WAITING_FOR_SCHEDULE, "Waiting for next scheduled synchronization");
     }
 
     static SyncCondition waitingForManual() {
-        return new SyncCondition("False", WAITING_FOR_MANUAL, "Waiting for manual trigger");
+        return new SyncCondition(ConditionStatus.False, WAITING_FOR_MANUAL, "Waiting for manual trigger");
     }
 
     static SyncCondition error(String message) {
-        return new SyncCondition("False", ERROR, message == null || message.isBlank() ? "sync failed" : message);
+        return new SyncCondition(ConditionStatus.False, ERROR, message == null || message.isBlank() ? "sync failed" : message);
     }
 
     /** Sets this condition in {@code status.conditions}, keeping other condition types. */
-    @SuppressWarnings("unchecked")
-    void applyTo(Map<String, Object> statusMap, Instant now) {
-        List<Object> conditions = statusMap.get("conditions") instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
-        Map<String, Object> previous = null;
+    void applyTo(JobStatus jobStatus, Instant now) {
+        List<Condition> conditions = jobStatus.getConditions() == null ? new ArrayList<>()
+                : new ArrayList<>(jobStatus.getConditions());
+        Condition previous = null;
         int index = -1;
         for (int i = 0; i < conditions.size(); i++) {
-            if (conditions.get(i) instanceof Map<?, ?> m && TYPE.equals(m.get("type"))) {
-                previous = (Map<String, Object>) m;
+            if (TYPE.equals(conditions.get(i).getType())) {
+                previous = conditions.get(i);
                 index = i;
             }
         }
-        boolean transition = previous == null || !Objects.equals(previous.get("status"), status)
-                || !Objects.equals(previous.get("reason"), reason);
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("type", TYPE);
-        c.put("status", status);
-        c.put("reason", reason);
-        c.put("message", message);
-        c.put("lastTransitionTime", transition ? KubeTime.format(now) : previous.get("lastTransitionTime"));
+        boolean transition = previous == null || previous.getStatus() != status
+                || !Objects.equals(previous.getReason(), reason);
+        Condition c = new Condition();
+        c.setType(TYPE);
+        c.setStatus(status);
+        c.setReason(reason);
+        c.setMessage(message);
+        c.setLastTransitionTime(transition ? KubeTime.format(now) : previous.getLastTransitionTime());
         if (index < 0) {
             conditions.add(c);
         } else {
             conditions.set(index, c);
         }
-        statusMap.put("conditions", conditions);
+        jobStatus.setConditions(conditions);
     }
 }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.replicator.kube.JobResource;
+import io.replicator.testing.RawJobResources;
 import io.replicator.testing.KubeMockServer;
 import io.replicator.testing.S3ProxyFixture;
 import java.io.ByteArrayOutputStream;
@@ -162,7 +163,7 @@ class KubernetesServiceTest {
                 .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition()
                 .endStatus().build()).create();
         // The resource exists with a manual trigger before the service starts.
-        api.genericKubernetesResources(JobResource.context(JobResource.BUCKET_SYNC)).inNamespace(NS)
+        api.genericKubernetesResources(RawJobResources.context(JobResource.BUCKET_SYNC)).inNamespace(NS)
                 .resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder().withApiVersion(JobResource.API_VERSION)
                         .withKind(JobResource.BUCKET_SYNC).withNewMetadata().withName("docs").withNamespace(NS)
                         .withLabels(Map.of(JobResource.MANAGED_BY_LABEL, JobResource.MANAGED_BY_VALUE)).endMetadata()
@@ -224,7 +225,7 @@ class KubernetesServiceTest {
 
     private static GenericKubernetesResource await(KubernetesClient api, String kind, String name,
                                                    Predicate<GenericKubernetesResource> ready) {
-        return api.genericKubernetesResources(JobResource.context(kind)).inNamespace(NS).withName(name)
+        return api.genericKubernetesResources(RawJobResources.context(kind)).inNamespace(NS).withName(name)
                 .waitUntilCondition(r -> r != null && ready.test(r), WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -234,7 +235,7 @@ class KubernetesServiceTest {
 
     private static void patchSpec(KubernetesClient api, String kind, String name, Map<String, Object> spec) {
         String json = api.getKubernetesSerialization().asJson(Map.of("spec", spec));
-        api.genericKubernetesResources(JobResource.context(kind)).inNamespace(NS).withName(name)
+        api.genericKubernetesResources(RawJobResources.context(kind)).inNamespace(NS).withName(name)
                 .patch(PatchContext.of(PatchType.JSON_MERGE), json);
     }
 

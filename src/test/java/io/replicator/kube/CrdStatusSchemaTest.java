@@ -1,5 +1,6 @@
 package io.replicator.kube;
 
+import static io.replicator.kube.KubeObjects.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
@@ -28,7 +29,7 @@ class CrdStatusSchemaTest {
             StatusWriter writer = new StatusWriter(client);
             for (String kind : JobResource.PLURALS.keySet()) {
                 JobResource r = new JobResource(kind, "ns1", "job");
-                mirror.ensure(r, Map.of("paused", false));
+                mirror.ensure(r, spec(r, Map.of("paused", false)));
                 writer.started(r, T0);
                 writer.finished(r, new SyncResult(Outcome.SUCCEEDED, T0, Duration.ofSeconds(3), T0.plusSeconds(60),
                         "m1", Map.of("bytes", 1L), List.of("ok"), null));
@@ -40,9 +41,22 @@ class CrdStatusSchemaTest {
                     writer.setAddress(r, "10.0.0.1", 8000);
                     writer.setLatestImage(r, "snapshot.storage.k8s.io", "VolumeSnapshot", "snap");
                 }
-                assertThat(CrdSchema.problems(r.ops(client).get().get("status"), statusSchema(client, kind), kind + " status"))
+                assertThat(CrdSchemaValidator.problems(KubeObjects.get(client, r).get("status"), statusSchema(client, kind)))
                         .as(kind).isEmpty();
             }
+        }
+    }
+
+    @Test
+    void theValidatorReportsWhatAnApiServerWouldRefuseOrPrune() {
+        try (KubeMockServer kube = new KubeMockServer()) {
+            JSONSchemaProps schema = statusSchema(kube.client(), JobResource.BUCKET_SYNC);
+            assertThat(CrdSchemaValidator.problems(Map.of("lastSyncTime", "2025-03-01T10:00:00Z"), schema)).isEmpty();
+            assertThat(CrdSchemaValidator.problems(Map.of("undeclared", "x"), schema)).singleElement().asString().contains("undeclared");
+            assertThat(CrdSchemaValidator.problems(Map.of("lastSyncTime", "yesterday"), schema)).singleElement().asString().contains("date-time");
+            assertThat(CrdSchemaValidator.problems(Map.of("latestMoverStatus", Map.of("result", "Maybe")), schema)).hasSize(1);
+            assertThat(CrdSchemaValidator.problems(Map.of("conditions", List.of(Map.of("type", "Synchronizing"))), schema))
+                    .hasSize(4); // status, lastTransitionTime, reason and message are required
         }
     }
 

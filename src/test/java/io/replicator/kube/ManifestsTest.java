@@ -169,8 +169,8 @@ class ManifestsTest {
             GenericKubernetesResource r = (GenericKubernetesResource) parse(Files.readString(f)).get(0);
             var version = crds.get(r.getKind()).getSpec().getVersions().get(0);
             assertThat(r.getApiVersion()).isEqualTo(GROUP + "/" + version.getName());
-            assertThat(CrdSchema.problems(r.getAdditionalProperties().get("spec"),
-                    version.getSchema().getOpenAPIV3Schema().getProperties().get("spec"), "spec")).as(f.toString()).isEmpty();
+            assertThat(CrdSchemaValidator.problems(r.getAdditionalProperties().get("spec"),
+                    version.getSchema().getOpenAPIV3Schema().getProperties().get("spec"))).as(f.toString()).isEmpty();
         }
     }
 

@@ -2,12 +2,14 @@ package io.replicator.kube;
 
 import static io.replicator.kube.KubeObjects.userEditsSpec;
 import static io.replicator.kube.KubeObjects.userSetsManual;
+import static io.replicator.kube.KubeObjects.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.replicator.kube.SyncResult.Outcome;
 import io.replicator.testing.KubeMockServer;
+import io.replicator.testing.RawJobResources;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,13 +45,13 @@ class SpecWatcherTest {
 
     @Test
     void aManualTriggerFiresOncePerValueAndNotAfterItsSyncIsRecorded() throws InterruptedException {
-        mirror.ensure(DAILY, Map.of("source", "a", "trigger", Map.of("schedule", "0 * * * *")));
+        mirror.ensure(DAILY, spec(DAILY, Map.of("source", "a", "trigger", Map.of("schedule", "0 * * * *"))));
         startWatching();
 
         userSetsManual(client, DAILY, "one");
         assertThat(next()).isEqualTo("manual BucketSync ns1/daily=one");
         writer.started(DAILY, T0); // status updates while the run goes on
-        mirror.ensure(DAILY, Map.of("source", "b", "trigger", Map.of("schedule", "0 * * * *")));
+        mirror.ensure(DAILY, spec(DAILY, Map.of("source", "b", "trigger", Map.of("schedule", "0 * * * *"))));
         writer.finished(DAILY, manualRun("one"));
         writer.started(DAILY, T0.plusSeconds(60)); // a scheduled run afterwards keeps lastManualSync
         writer.finished(DAILY, new SyncResult(Outcome.SUCCEEDED, T0.plusSeconds(60), Duration.ofSeconds(1),
@@ -66,9 +68,9 @@ class SpecWatcherTest {
 
     @Test
     void aValuePendingAtStartupFiresAndARecordedOneDoesNot() throws InterruptedException {
-        mirror.ensure(DAILY, Map.of("source", "a", "trigger", Map.of()));
+        mirror.ensure(DAILY, spec(DAILY, Map.of("source", "a", "trigger", Map.of())));
         userSetsManual(client, DAILY, "pending");
-        mirror.ensure(SOURCE, Map.of("sourcePVC", "data", "trigger", Map.of()));
+        mirror.ensure(SOURCE, spec(SOURCE, Map.of("sourcePVC", "data", "trigger", Map.of())));
         userSetsManual(client, SOURCE, "done");
         writer.finished(SOURCE, manualRun("done"));
 
@@ -80,8 +82,8 @@ class SpecWatcherTest {
 
     @Test
     void pausedTransitionsAndTheInitialPausedState() throws InterruptedException {
-        mirror.ensure(SOURCE, Map.of("sourcePVC", "data", "paused", true));
-        mirror.ensure(DAILY, Map.of("source", "a", "paused", false));
+        mirror.ensure(SOURCE, spec(SOURCE, Map.of("sourcePVC", "data", "paused", true)));
+        mirror.ensure(DAILY, spec(DAILY, Map.of("source", "a", "paused", false)));
         startWatching();
         assertThat(next()).isEqualTo("paused ReplicationSource ns1/db=true");
 
@@ -97,13 +99,13 @@ class SpecWatcherTest {
 
     @Test
     void resourcesNotManagedByUsAreIgnored() throws InterruptedException {
-        client.genericKubernetesResources(JobResource.context("BucketSync")).inNamespace("ns1")
+        client.genericKubernetesResources(RawJobResources.context("BucketSync")).inNamespace("ns1")
                 .resource(new GenericKubernetesResourceBuilder().withApiVersion(JobResource.API_VERSION)
                         .withKind("BucketSync").withNewMetadata().withName("foreign").endMetadata()
                         .addToAdditionalProperties("spec", Map.of("paused", true, "trigger", Map.of("manual", "x")))
                         .build())
                 .create();
-        mirror.ensure(DAILY, Map.of("source", "a"));
+        mirror.ensure(DAILY, spec(DAILY, Map.of("source", "a")));
         startWatching();
         userSetsManual(client, new JobResource("BucketSync", "ns1", "foreign"), "y");
         userSetsManual(client, DAILY, "marker");

@@ -1,6 +1,7 @@
 package io.replicator.kube;
 
 import static io.replicator.kube.KubeObjects.get;
+import static io.replicator.kube.KubeObjects.spec;
 import static io.replicator.kube.KubeObjects.userSetsManual;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +34,7 @@ class StatusWriterTest {
 
     @Test
     void aSuccessfulThenAFailedSync() {
-        mirror.ensure(DAILY, Map.of("source", "a", "trigger", Map.of("schedule", "0 * * * *")));
+        mirror.ensure(DAILY, spec(DAILY, Map.of("source", "a", "trigger", Map.of("schedule", "0 * * * *"))));
 
         writer.started(DAILY, T0);
         assertThat(status()).containsEntry("lastSyncStartTime", "2025-03-01T10:00:00Z");
@@ -69,7 +70,7 @@ class StatusWriterTest {
 
     @Test
     void aManualRunWithoutScheduleWaitsForManualAndRecordsTheTrigger() {
-        mirror.ensure(DAILY, Map.of("source", "a", "trigger", Map.of()));
+        mirror.ensure(DAILY, spec(DAILY, Map.of("source", "a", "trigger", Map.of())));
         writer.finished(DAILY, new SyncResult(Outcome.SUCCEEDED, T0, Duration.ofSeconds(2), T1, null, Map.of(), List.of(), null));
         writer.finished(DAILY, new SyncResult(Outcome.SUCCEEDED, T1, Duration.ofMillis(3_200), null, "run-7",
                 Map.of(), List.of(), null));
@@ -80,7 +81,7 @@ class StatusWriterTest {
 
     @Test
     void statusWritesLeaveTheSpecAsTheUserLeftIt() {
-        mirror.ensure(DAILY, Map.of("source", "a", "trigger", Map.of("schedule", "0 * * * *")));
+        mirror.ensure(DAILY, spec(DAILY, Map.of("source", "a", "trigger", Map.of("schedule", "0 * * * *"))));
         writer.started(DAILY, T0);
         GenericKubernetesResource edited = userSetsManual(client, DAILY, "now");
         Object spec = edited.get("spec");
@@ -96,7 +97,7 @@ class StatusWriterTest {
 
     @Test
     void destinationImageKeySecretAndAddress() {
-        mirror.ensure(DEST, Map.of("destinationPVC", "data", "rsyncTLS", Map.of("copyMethod", "Snapshot")));
+        mirror.ensure(DEST, spec(DEST, Map.of("destinationPVC", "data", "rsyncTLS", Map.of("copyMethod", "Snapshot"))));
         writer.setKeySecret(DEST, "volsync-rsync-tls-db");
         writer.setAddress(DEST, "10.0.0.7", 8000);
         writer.setLatestImage(DEST, "snapshot.storage.k8s.io", "VolumeSnapshot", "data-20250301100000");
