@@ -11,11 +11,11 @@ import io.replicator.testing.S3TestServer;
  */
 enum ContractServers {
     /** Two S3Proxy servers (filesystem backend). */
-    S3PROXY(S3ProxyFixture::shared, S3ProxyFixture::sharedOther),
+    S3PROXY(S3ProxyFixture::shared, S3ProxyFixture::sharedOther, false),
     /** Two users of one Ceph RADOS Gateway. */
-    RGW(CephRgw::sharedUser, CephRgw::sharedOtherUser),
+    RGW(CephRgw::sharedUser, CephRgw::sharedOtherUser, true),
     /** MinIO (a Testcontainers container, only where Docker runs); the second server is S3Proxy. */
-    MINIO(MinioFixture::shared, S3ProxyFixture::sharedOther);
+    MINIO(MinioFixture::shared, S3ProxyFixture::sharedOther, true);
 
     /** Starts a shared server on first use. */
     private interface SharedServer {
@@ -24,10 +24,17 @@ enum ContractServers {
 
     private final SharedServer server;
     private final SharedServer secondServer;
+    private final boolean tagging;
 
-    ContractServers(SharedServer server, SharedServer secondServer) {
+    ContractServers(SharedServer server, SharedServer secondServer, boolean tagging) {
         this.server = server;
         this.secondServer = secondServer;
+        this.tagging = tagging;
+    }
+
+    /** Whether the server under test keeps object tags (S3Proxy answers 501). */
+    boolean tagging() {
+        return tagging;
     }
 
     S3TestServer server() throws Exception {
