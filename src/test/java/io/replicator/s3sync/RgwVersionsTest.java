@@ -165,6 +165,29 @@ class RgwVersionsTest {
     }
 
     @Test
+    void versionsDeletedAtTheSourceStayOnTheDestination() {
+        String src = bucket(rgw, "vsrc", true);
+        String dst = bucket(rgw, "vdst", true);
+        rgw.put(src, "k1", text("one"));
+        tick(src, "k1");
+        rgw.put(src, "k1", text("two-2"));
+        BucketJob job = new BucketJob("versions", new BucketRef(rgw.remote("src"), src), new BucketRef(rgw.remote("dst"), dst));
+        assertThat(BucketSync.run(job, all()).copied().objects()).isEqualTo(2);
+        String oldest = rgw.client().listObjectVersions(b -> b.bucket(src)).versions().stream()
+                .filter(v -> !v.isLatest()).findFirst().orElseThrow().versionId();
+        rgw.client().deleteObject(b -> b.bucket(src).key("k1").versionId(oldest)); // a permanent delete
+
+        SyncReport r = BucketSync.run(job, all());
+
+        assertThat(r.ok()).as(r.summary()).isTrue();
+        assertThat(r.copied().objects() + r.deleted().objects()).isZero();
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("1 replicated versions are no longer at the source"));
+        assertThat(history(rgw, src)).containsExactly(new Seen("k1", false, 5, "two-2"));
+        assertThat(history(rgw, dst)).containsExactly(new Seen("k1", false, 3, "one"), new Seen("k1", false, 5, "two-2"));
+        assertThat(BucketSync.run(job, all()).notes()).noneMatch(n -> n.contains("no longer at the source"));
+    }
+
+    @Test
     void versionsAllRefusesAnUnversionedDestination() {
         String src = bucket(rgw, "vsrc", true);
         String dst = bucket(rgw, "plain", false);
