@@ -8,12 +8,11 @@ import java.util.List;
 /**
  * JVM options for a mover Job: a process that runs one volume sync and exits. The serial collector,
  * and C2 kept for the JDK's crypto (AES-GCM, SHA-2: fast only once C2 uses the CPU's instructions)
- * while every other method needs 100x the usual calls to reach C2: in a 25,000-file mover C2 still
- * compiled ~280 other methods with 10x, seconds of compiler CPU for code the process never runs
- * again, and the crypto waited behind them in C2's queue. The crypto classes' thresholds are scaled
- * back to the JVM's defaults (x0.01). Measured with bench/cold.sh on 2 cores (docs/cold-start.md):
- * ~0.5 CPU s less than with 10x. Appended to the container's JAVA_TOOL_OPTIONS, after the
- * Deployment's own; the service keeps the JVM's defaults.
+ * while every other method needs 100x the usual calls to reach C2: with 10x a 25,000-file mover
+ * still made 267 C2 compilations (149 with 100x), compiler CPU for code the process never runs
+ * again. The crypto classes' thresholds are scaled back to the JVM's defaults (x0.01). Measured on
+ * 2 cores (docs/cold-start.md): ~0.5 CPU s less than with 10x. Appended to the container's
+ * JAVA_TOOL_OPTIONS, after the Deployment's own; the service keeps the JVM's defaults.
  */
 final class OneShotJvmOptions {
     static final String ENV = "JAVA_TOOL_OPTIONS";
