@@ -6,7 +6,9 @@
 #   s3:     a cold first bucket sync of OBJECTS x 1 KiB between two S3Proxy processes and its
 #           no-change rerun, vs `rclone sync` (default flags);
 #   once:   a trivial local --once (3 files, local -> local).
-# Each variant of our JVM options (JVM_VARIANTS, '|'-separated; "default" = none) is run every round.
+# Each variant of our JVM options (JVM_VARIANTS, '|'-separated; "default" = none) is run every round;
+# by default "default" and the one-shot options (sync-now Job), or for volume the mover Jobs' options
+# (read from OneShotJvmOptions.java, so the bench runs what MoverJobSpec sets).
 # Prints medians of wall and CPU (user+sys) seconds per tool, and ratios.
 # Usage: bench/cold.sh [volume|s3|once|all]   Env: ROUNDS (3), FILES (25000), OBJECTS (20000),
 #        JVM_VARIANTS, CDS=1 adds a variant with an AppCDS archive made by a training run first.
@@ -19,6 +21,9 @@ FILES=${FILES:-25000}
 OBJECTS=${OBJECTS:-20000}
 JAR=$PWD/target/camel-replicator.jar
 ONE_SHOT="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:-UsePerfData"
+MOVER=$(sed -n '/static final String OPTIONS/,/;/p' src/main/java/io/replicator/kube/OneShotJvmOptions.java \
+  | grep -o '"[^"]*"' | tr -d '"\n' | tr -s ' ' | sed 's/^ //')
+[ -n "$MOVER" ] || { echo "cold.sh: no OPTIONS in OneShotJvmOptions.java" >&2; exit 1; }
 IFS='|' read -r -a VARIANTS <<< "${JVM_VARIANTS:-default|$ONE_SHOT}"
 [ -f "$JAR" ] || { echo "cold.sh: build first: mvn -B -q package -DskipTests" >&2; exit 1; }
 for bin in java rsync stunnel4 rclone /usr/bin/time; do
@@ -33,6 +38,7 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; [ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"; }
 trap cleanup EXIT
 TIMES=$WORK/times.txt
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 : > "$TIMES"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -43,9 +49,14 @@ timed() {
   /usr/bin/time -f "$name %e %U %S" -a -o "$TIMES.raw" "$@" > "$WORK/last.log" 2>&1 || { echo "$name failed:" >&2; tail -20 "$WORK/last.log" >&2; exit 1; }
 }
 opts() { local v=${VARIANTS[$1]}; [ "$v" = default ] || echo "$v"; } # our JVM options of variant $1
-variant_name() { local v=${VARIANTS[$1]}; echo "ours[${v// /_}]"; }
+variant_name() {
+  local v=${VARIANTS[$1]}
+  case "$v" in "$MOVER") echo "ours[mover]" ;; "$ONE_SHOT") echo "ours[one-shot]" ;; *) echo "ours[${v// /_}]" ;; esac
+}
 
 volume() {
+  local -a VARIANTS # the mover Jobs' options unless JVM_VARIANTS says otherwise (opts/variant_name see this list)
+  IFS='|' read -r -a VARIANTS <<< "${JVM_VARIANTS:-default|$MOVER}"
   local src=$WORK/vol/src dst=$WORK/vol/ours rdst=$WORK/vol/rsync key=$WORK/vol/psk.txt
   mkdir -p "$src" "$dst" "$rdst"
   java -jar "$JAR" keygen --identity bench > "$key"
@@ -186,7 +197,8 @@ case "$WHAT" in
   *) echo "usage: bench/cold.sh [volume|s3|once|all]" >&2; exit 2 ;;
 esac
 
-echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg); rounds: $ROUNDS"
+echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); load at start: $LOAD_START, at end: $(cut -d' ' -f1-3 /proc/loadavg); rounds: $ROUNDS"
+echo "ours[mover] = $MOVER; ours[one-shot] = $ONE_SHOT"
 python3 - "$TIMES.raw" <<'PY'
 import sys, statistics as st
 rows = {}

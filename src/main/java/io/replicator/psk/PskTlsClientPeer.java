@@ -6,6 +6,8 @@ import org.bouncycastle.tls.AbstractTlsClient;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.BasicTlsPSKExternal;
 import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.SignatureScheme;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsPSKExternal;
@@ -38,6 +40,22 @@ final class PskTlsClientPeer extends AbstractTlsClient {
     @Override
     protected Vector getSupportedGroups(Vector namedGroupRoles) {
         return PskCrypto.groupVector();
+    }
+
+    /**
+     * A fixed signature_algorithms list instead of BC's default, which asks the JCA for every scheme
+     * it knows: the schemes the JDK lacks (brainpool, ed448, ML-DSA, ...) make it load all of the
+     * JDK's security providers, a cold process's largest single cost in its first handshake. A PSK
+     * handshake signs nothing and a certificate is refused ({@link #getAuthentication}); the
+     * extension stays so that a server without our PSK answers handshake_failure, as before.
+     */
+    @Override
+    protected Vector getSupportedSignatureAlgorithms() {
+        Vector<SignatureAndHashAlgorithm> v = new Vector<>(3);
+        v.add(SignatureScheme.getSignatureAndHashAlgorithm(SignatureScheme.ecdsa_secp256r1_sha256));
+        v.add(SignatureAndHashAlgorithm.ed25519);
+        v.add(SignatureAndHashAlgorithm.rsa_pss_rsae_sha256);
+        return v;
     }
 
     @Override
