@@ -1,5 +1,6 @@
 package io.replicator.app;
 
+import io.replicator.jobs.KeyLoader;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;

@@ -1,5 +1,6 @@
 package io.replicator.app;
 
+import io.replicator.jobs.KeyLoader;
 import io.replicator.jobs.JobListener;
 import io.replicator.jobs.JobReport;
 import io.replicator.jobs.VolumeSourceRunner;

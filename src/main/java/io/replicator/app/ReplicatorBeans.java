@@ -1,5 +1,7 @@
 package io.replicator.app;
 
+import io.replicator.jobs.VolumeSourceJobRunner;
+import io.replicator.jobs.S3SyncJobRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.replicator.config.RemoteConfig;

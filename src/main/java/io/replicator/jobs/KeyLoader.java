@@ -1,4 +1,4 @@
-package io.replicator.app;
+package io.replicator.jobs;
 
 import io.replicator.config.KeySource;
 import io.replicator.psk.PskKeyFile;
@@ -7,7 +7,7 @@ import java.io.IOException;
 
 /** Loads a volume job's PSK ring from its {@link KeySource}: files here; Secrets with the Kubernetes layer. */
 @FunctionalInterface
-interface KeyLoader {
+public interface KeyLoader {
     PskKeyRing load(KeySource key) throws IOException;
 
     static KeyLoader files() {

@@ -1,12 +1,8 @@
-package io.replicator.app;
+package io.replicator.jobs;
 
 import io.replicator.config.BucketMapping;
 import io.replicator.config.BucketSyncJobConfig;
 import io.replicator.config.RemoteConfig;
-import io.replicator.jobs.BucketSyncRunner;
-import io.replicator.jobs.JobOutcome;
-import io.replicator.jobs.JobReport;
-import io.replicator.jobs.ProgressTicker;
 import io.replicator.s3sync.BucketJob;
 import io.replicator.s3sync.BucketRef;
 import io.replicator.s3sync.BucketSync;
@@ -30,7 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs a configured bucket-sync job with the s3sync engine, bucket by bucket, into one JobReport. */
-final class S3SyncJobRunner implements BucketSyncRunner {
+public final class S3SyncJobRunner implements BucketSyncRunner {
 
     @Override
     public JobReport run(BucketSyncJobConfig job, ProgressTicker ticker) {
@@ -104,7 +100,7 @@ final class S3SyncJobRunner implements BucketSyncRunner {
                 new BucketRef(remote(job.destination()), m.destinationBucket(), m.destinationPrefix()));
     }
 
-    static Remote remote(RemoteConfig r) {
+    public static Remote remote(RemoteConfig r) {
         if (r.type() == RemoteConfig.Type.LOCAL) {
             return new LocalRemote(r.name(), r.path());
         }

@@ -1,4 +1,4 @@
-package io.replicator.app;
+package io.replicator.jobs;
 
 import java.util.List;
 

@@ -1,12 +1,8 @@
-package io.replicator.app;
+package io.replicator.jobs;
 
 import io.netty.channel.ChannelPipeline;
 import io.replicator.config.VolumeSourceJobConfig;
 import io.replicator.delta.LiteralCompression;
-import io.replicator.jobs.JobOutcome;
-import io.replicator.jobs.JobReport;
-import io.replicator.jobs.ProgressTicker;
-import io.replicator.jobs.VolumeSourceRunner;
 import io.replicator.psk.PskPipeline;
 import io.replicator.psk.PskSettings;
 import io.replicator.config.DeleteLimit;
@@ -33,11 +29,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** Runs a configured volume-source job with the volume engine over TLS-PSK into one JobReport. */
-final class VolumeSourceJobRunner implements VolumeSourceRunner {
+public final class VolumeSourceJobRunner implements VolumeSourceRunner {
     private final PskSettings psk;
     private final KeyLoader keys;
 
-    VolumeSourceJobRunner(PskSettings psk, KeyLoader keys) {
+    public VolumeSourceJobRunner(PskSettings psk, KeyLoader keys) {
         this.psk = psk;
         this.keys = keys;
     }
@@ -107,7 +103,7 @@ final class VolumeSourceJobRunner implements VolumeSourceRunner {
     }
 
     /** The configured max-delete in the engine's terms. */
-    static VolumeDeleteLimits limits(DeleteLimit maxDelete, boolean allowEmptySource) {
+    public static VolumeDeleteLimits limits(DeleteLimit maxDelete, boolean allowEmptySource) {
         return new VolumeDeleteLimits(maxDelete.maxCount().isPresent() ? maxDelete.maxCount().getAsLong() : null,
                 maxDelete.maxPercent().isPresent() ? maxDelete.maxPercent().getAsDouble() : null, allowEmptySource);
     }
