@@ -3,7 +3,7 @@ package io.replicator.app;
 import io.replicator.config.ReplicatorConfig;
 import io.replicator.jobs.JobGuard;
 import io.replicator.jobs.JobListener;
-import io.replicator.kube.LeaderElection;
+import io.replicator.platform.LeaderElection;
 import io.replicator.kube.LeaderElectionSettings;
 import java.util.Map;
 import java.util.function.UnaryOperator;

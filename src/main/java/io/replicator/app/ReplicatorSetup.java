@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.util.Map;
 import io.replicator.config.ReplicatorConfig;
-import io.replicator.health.S3EndpointsHealthCheck;
+import io.replicator.camel.health.S3EndpointsHealthCheck;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;

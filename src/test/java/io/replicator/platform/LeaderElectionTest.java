@@ -1,5 +1,6 @@
-package io.replicator.kube;
+package io.replicator.platform;
 
+import io.replicator.kube.LeaderElectionSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;

@@ -1,4 +1,4 @@
-package io.replicator.kube;
+package io.replicator.platform;
 
 import java.util.Map;
 import org.apache.camel.AsyncCallback;

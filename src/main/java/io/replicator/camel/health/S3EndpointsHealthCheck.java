@@ -1,4 +1,4 @@
-package io.replicator.health;
+package io.replicator.camel.health;
 
 import io.replicator.config.RemoteConfig;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.replicator.kube;
+package io.replicator.platform;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,5 +1,6 @@
-package io.replicator.kube;
+package io.replicator.platform;
 
+import io.replicator.kube.LeaderElectionSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Objects;
 import org.apache.camel.CamelContext;
