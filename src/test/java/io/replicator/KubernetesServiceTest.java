@@ -1,6 +1,6 @@
 package io.replicator;
 
-import io.replicator.platform.KubernetesSetup;
+import io.replicator.platform.KubernetesPlatform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -158,7 +158,7 @@ class KubernetesServiceTest {
         KubernetesClient api = kube.client();
         // This replica's Pod, Running and Ready with the Deployment's label: a candidate for the Lease.
         api.pods().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata()
-                .withName("replicator-1").withNamespace(NS).withLabels(KubernetesSetup.CANDIDATE_LABELS).endMetadata()
+                .withName("replicator-1").withNamespace(NS).withLabels(KubernetesPlatform.CANDIDATE_LABELS).endMetadata()
                 .withNewSpec().addNewContainer().withName("replicator").withImage("camel-replicator").endContainer().endSpec()
                 .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition()
                 .endStatus().build()).create();

@@ -1,7 +1,6 @@
 package io.replicator.camel;
 
-import io.replicator.platform.PlatformHooks;
-import io.replicator.platform.KubernetesSetup;
+import io.replicator.platform.Platform;
 import io.replicator.cli.CliArgs;
 import io.replicator.camel.routes.ScheduleRoutes;
 import io.replicator.demo.DemoRunner;
@@ -31,7 +30,7 @@ public final class ReplicatorSetup extends MainListenerSupport {
     private final AtomicInteger exitCode;
     private MeterRegistry prometheus;
     private ReplicatorBeans beans;
-    private KubernetesSetup kube;
+    private Platform platform;
 
     public ReplicatorSetup(Main main, ReplicatorConfig config, CliArgs cli, Map<String, String> env, AtomicInteger exitCode) {
         this.env = env;
@@ -43,8 +42,8 @@ public final class ReplicatorSetup extends MainListenerSupport {
 
     @Override
     public void beforeConfigure(BaseMainSupport m) {
-        kube = KubernetesSetup.connect(config, cli, env);
-        beans = new ReplicatorBeans(config, kube == null ? PlatformHooks.LOCAL : kube.hooks(env));
+        platform = Platform.connect(config, cli, env);
+        beans = new ReplicatorBeans(config, platform.hooks());
         m.configure().addConfiguration(beans);
     }
 
@@ -63,9 +62,7 @@ public final class ReplicatorSetup extends MainListenerSupport {
             // the scheduler starts when the demo ends.
             ctx.getComponent("quartz", QuartzComponent.class).setAutoStartScheduler(false);
         }
-        if (kube != null) {
-            kube.installLeaderElection(ctx, config, env);
-        }
+        platform.installLeaderElection(ctx);
         for (BucketSyncJobConfig job : config.bucketSyncJobs().values()) {
             addScheduledRoute(ctx, "bucket-sync", job.name(), job.schedule());
         }
@@ -96,8 +93,8 @@ public final class ReplicatorSetup extends MainListenerSupport {
             exitCode.set(new OnceRunner(ctx).run(config.kindOf(job).orElseThrow(), job, cli.runMode(),
                     cli.allowEmptySource()));
             main.completed();
-        } else if (kube != null) {
-            kube.startTriggers(ctx, beans.guard());
+        } else {
+            platform.startTriggers(ctx, beans.guard());
         }
         if (cli.command() != CliArgs.Command.ONCE && config.settings().demo()) {
             Thread demo = new Thread(() -> {
@@ -111,8 +108,8 @@ public final class ReplicatorSetup extends MainListenerSupport {
 
     @Override
     public void afterStop(BaseMainSupport m) {
-        if (kube != null) {
-            kube.close();
+        if (platform != null) {
+            platform.close();
         }
         if (prometheus != null && prometheus != Metrics.globalRegistry) {
             Metrics.removeRegistry(prometheus);
@@ -128,7 +125,7 @@ public final class ReplicatorSetup extends MainListenerSupport {
     }
 
     private void addScheduledRoute(CamelContext ctx, String kind, String job, CronSchedule schedule) {
-        String leader = kube == null ? "" : kube.leaderPrefix(kind + "-" + job);
+        String leader = platform.leaderPrefix(kind + "-" + job);
         ScheduleRoutes.add(ctx, kind, job, schedule, leader);
     }
 }

@@ -16,32 +16,30 @@ import org.apache.camel.cluster.CamelClusterService;
  * before the beans, leader election before the routes, triggers once Camel runs. A --once run (a
  * mover Job, a sync-now Job) only reads Secrets: the service owns status and schedules.
  */
-public final class KubernetesSetup implements AutoCloseable {
+public final class KubernetesPlatform implements Platform {
     /** The label the Deployment gives its pods: the only candidates for leadership (not mover pods). */
     public static final Map<String, String> CANDIDATE_LABELS = Map.of("app.kubernetes.io/name", "camel-replicator");
     private final KubernetesLayer layer;
     private final ReplicatorConfig config;
+    private final Map<String, String> env;
     private final boolean service;
     private CamelClusterService leaders;
     private KubernetesTriggers triggers;
 
-    private KubernetesSetup(KubernetesLayer layer, ReplicatorConfig config, boolean service) {
+    private KubernetesPlatform(KubernetesLayer layer, ReplicatorConfig config, Map<String, String> env, boolean service) {
         this.layer = layer;
         this.config = config;
+        this.env = env;
         this.service = service;
     }
 
-    /** null when Kubernetes is off. */
-    public static KubernetesSetup connect(ReplicatorConfig config, CliArgs cli, Map<String, String> env) {
-        if (!config.settings().kubernetes().enabled()) {
-            return null;
-        }
+    static KubernetesPlatform connect(ReplicatorConfig config, CliArgs cli, Map<String, String> env) {
         KubernetesLayer layer = KubernetesLayer.connect(config, env);
         boolean service = cli.command() == CliArgs.Command.SERVICE;
         if (service) {
             layer.mirrorJobs();
         }
-        return new KubernetesSetup(layer, config, service);
+        return new KubernetesPlatform(layer, config, env, service);
     }
 
     KubernetesLayer layer() {
@@ -49,7 +47,8 @@ public final class KubernetesSetup implements AutoCloseable {
     }
 
     /** Keys from Secrets and mover Jobs always; status and destination images only in the service. */
-    public PlatformHooks hooks(Map<String, String> env) {
+    @Override
+    public PlatformHooks hooks() {
         KubernetesVolumes volumes = new KubernetesVolumes(layer.client(), layer.namespace(), config, layer.status(), env);
         if (!service) {
             // a sync-now Job of a Clone/Snapshot source starts a mover like the service does
@@ -60,7 +59,8 @@ public final class KubernetesSetup implements AutoCloseable {
     }
 
     /** Registers the Lease-based cluster service; before the context starts. */
-    public void installLeaderElection(CamelContext ctx, ReplicatorConfig config, Map<String, String> env) {
+    @Override
+    public void installLeaderElection(CamelContext ctx) {
         if (service && config.settings().kubernetes().leaderElection()) {
             LeaderElectionSettings s = LeaderElectionSettings.fromEnvironment(env, layer.namespace())
                     .withPodLabels(CANDIDATE_LABELS);
@@ -69,11 +69,13 @@ public final class KubernetesSetup implements AutoCloseable {
     }
 
     /** The scheduled route's consumer prefix: a master endpoint per job when replicas elect leaders. */
+    @Override
     public String leaderPrefix(String routeId) {
         // the template appends quartz://...: master:<lock>:quartz://... (LeaderElection.guarded's form)
         return leaders == null ? "" : "master:" + routeId + ":";
     }
 
+    @Override
     public void startTriggers(CamelContext ctx, JobGuard guard) {
         if (service) {
             triggers = new KubernetesTriggers(ctx, layer, guard, leaders == null ? KubernetesTriggers.Leadership.ALWAYS
