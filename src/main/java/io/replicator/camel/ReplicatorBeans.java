@@ -58,7 +58,7 @@ final class ReplicatorBeans implements CamelConfiguration {
     public void configure(CamelContext ctx) throws Exception {
         this.context = ctx;
         ctx.addService(ticker, true, true);
-        EmbeddedServices.startIfEnabled(ctx, config.settings().embeddedS3());
+        CloseOnStop.register(ctx, EmbeddedServices.startIfEnabled(config.settings().embeddedS3()).stream().toList());
         bindS3Clients(ctx);
         bindVolumeDestinations(ctx);
     }

@@ -1,16 +1,15 @@
 package io.replicator.demo;
 
-import io.replicator.camel.CloseOnStop;
 import io.replicator.config.ConfigException;
 import io.replicator.config.Settings;
 import io.replicator.demo.embedded.EmbeddedS3;
 import java.net.BindException;
 import java.util.List;
-import org.apache.camel.CamelContext;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the embedded S3 server of the local profile before the routes, and stops it with Camel. */
+/** Starts the embedded S3 server of the local profile before the routes (the caller stops it with Camel). */
 public final class EmbeddedServices {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServices.class);
 
@@ -38,9 +37,10 @@ public final class EmbeddedServices {
         }
     }
 
-    public static void startIfEnabled(CamelContext ctx, Settings.EmbeddedS3 cfg) throws Exception {
+    /** The running server, or empty when the embedded server is off. */
+    public static Optional<EmbeddedS3> startIfEnabled(Settings.EmbeddedS3 cfg) {
         if (!cfg.enabled()) {
-            return;
+            return Optional.empty();
         }
         EmbeddedS3 s3;
         try {
@@ -53,7 +53,7 @@ public final class EmbeddedServices {
         }
         LOG.info("Embedded S3 server (S3Proxy) listening on {}, buckets under {}", s3.endpoint(),
                 cfg.dataDir().toAbsolutePath().normalize());
-        CloseOnStop.register(ctx, List.of(s3));
+        return Optional.of(s3);
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
