@@ -1,6 +1,7 @@
 package io.replicator.processors;
 
 import io.replicator.config.BucketSyncJobConfig;
+import io.replicator.config.JobKind;
 import io.replicator.config.ReplicatorConfig;
 import io.replicator.jobs.BucketSyncRunner;
 import io.replicator.jobs.JobGuard;
@@ -32,6 +33,6 @@ public final class BucketSyncProcessor implements Processor {
                 : configured.withMode(BucketSyncJobConfig.Mode.valueOf(mode.toUpperCase().replace('-', '_')));
         BucketSyncJobConfig job = Boolean.TRUE.equals(exchange.getMessage().getHeader(JobHeaders.ALLOW_EMPTY_SOURCE,
                 Boolean.class)) ? moded.withAllowEmptySource(true) : moded;
-        exchange.getMessage().setBody(guard.runExclusive(name, "bucket-sync", job.modeName(), () -> runner.run(job, ticker)));
+        exchange.getMessage().setBody(guard.runExclusive(name, JobKind.BUCKET_SYNC, job.modeName(), () -> runner.run(job, ticker)));
     }
 }

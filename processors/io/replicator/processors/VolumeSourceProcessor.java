@@ -1,5 +1,6 @@
 package io.replicator.processors;
 
+import io.replicator.config.JobKind;
 import io.replicator.config.ReplicatorConfig;
 import io.replicator.config.VolumeSourceJobConfig;
 import io.replicator.jobs.JobGuard;
@@ -31,6 +32,6 @@ public final class VolumeSourceProcessor implements Processor {
         String mode = exchange.getMessage().getHeader(JobHeaders.MODE, String.class);
         VolumeSourceJobConfig job = mode == null ? configured
                 : configured.withMode(VolumeSourceJobConfig.Mode.valueOf(mode.toUpperCase().replace('-', '_')));
-        exchange.getMessage().setBody(guard.runExclusive(name, "volume-source", job.modeName(), () -> runner.run(job, ticker)));
+        exchange.getMessage().setBody(guard.runExclusive(name, JobKind.VOLUME_SOURCE, job.modeName(), () -> runner.run(job, ticker)));
     }
 }

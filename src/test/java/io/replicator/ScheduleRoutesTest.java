@@ -3,6 +3,7 @@ package io.replicator;
 import io.replicator.camel.routes.ScheduleRoutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.replicator.config.JobKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ class ScheduleRoutesTest {
         assertThat(exit).as("the service stopped early:\n%s", out).isNotDone();
         try {
             CamelContext ctx = main.get().getCamelContext();
-            assertThat(ScheduleRoutes.routeIds(ctx, "bucket-sync", JOB))
+            assertThat(ScheduleRoutes.routeIds(ctx, JobKind.BUCKET_SYNC, JOB))
                     .containsExactlyInAnyOrder("bucket-sync-" + JOB, "bucket-sync-" + JOB + ".2");
             Scheduler scheduler = ctx.getComponent("quartz", QuartzComponent.class).getScheduler();
             Trigger byDayOfMonth = scheduler.getTrigger(TriggerKey.triggerKey(JOB, "bucket-sync"));

@@ -2,6 +2,7 @@ package io.replicator.camel;
 
 import io.replicator.camel.routes.ScheduleRoutes;
 import io.replicator.camel.routes.ScheduledSlots;
+import io.replicator.config.JobKind;
 import io.replicator.jobs.JobMetrics;
 import java.util.function.BiConsumer;
 import org.apache.camel.component.quartz.QuartzComponent;
@@ -14,11 +15,11 @@ import org.slf4j.LoggerFactory;
 /** Counts schedule slots Quartz skipped because the previous run was still busy (misfires). */
 final class MissedIntervalListener extends TriggerListenerSupport {
     private static final Logger LOG = LoggerFactory.getLogger(MissedIntervalListener.class);
-    private final BiConsumer<String, String> onMissed;
+    private final BiConsumer<String, JobKind> onMissed;
     private final ScheduledSlots counted = new ScheduledSlots(); // both triggers of a day-of-month OR day-of-week job may miss one slot
 
     /** @param onMissed called with (job, kind) for every skipped slot */
-    MissedIntervalListener(BiConsumer<String, String> onMissed) {
+    MissedIntervalListener(BiConsumer<String, JobKind> onMissed) {
         this.onMissed = onMissed;
     }
 
@@ -38,8 +39,8 @@ final class MissedIntervalListener extends TriggerListenerSupport {
     @Override
     public void triggerMisfired(Trigger trigger) {
         String job = ScheduleRoutes.jobOf(trigger.getKey().getName());
-        String kind = trigger.getKey().getGroup();
-        if (trigger.getNextFireTime() != null && !counted.claim(job, trigger.getNextFireTime().toInstant())) {
+        JobKind kind = JobKind.of(trigger.getKey().getGroup()).orElse(null); // the schedule routes' trigger group
+        if (kind == null || trigger.getNextFireTime() != null && !counted.claim(job, trigger.getNextFireTime().toInstant())) {
             return;
         }
         LOG.warn("{} {}: a scheduled run was skipped because the previous run was still in progress", kind, job);

@@ -3,6 +3,7 @@ package io.replicator.camel;
 import io.replicator.cli.ExitCodes;
 import io.replicator.cli.CliArgs;
 import io.replicator.camel.routes.JobTrigger;
+import io.replicator.config.JobKind;
 import io.replicator.jobs.JobReport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -19,7 +20,7 @@ final class OnceRunner {
     }
 
     /** @param kind bucket-sync or volume-source: the route direct:&lt;kind&gt;-run runs it */
-    int run(String kind, String job, CliArgs.RunMode mode, boolean allowEmptySource) {
+    int run(JobKind kind, String job, CliArgs.RunMode mode, boolean allowEmptySource) {
         try (ProducerTemplate producer = ctx.createProducerTemplate()) {
             JobReport report = JobTrigger.run(producer, kind, job, mode.name(), allowEmptySource);
             return switch (report.outcome()) {

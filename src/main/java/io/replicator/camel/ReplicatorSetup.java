@@ -1,5 +1,6 @@
 package io.replicator.camel;
 
+import io.replicator.config.JobKind;
 import io.replicator.platform.Platform;
 import io.replicator.cli.CliArgs;
 import io.replicator.camel.routes.ScheduleRoutes;
@@ -64,13 +65,13 @@ public final class ReplicatorSetup extends MainListenerSupport {
         }
         platform.installLeaderElection(ctx);
         for (BucketSyncJobConfig job : config.bucketSyncJobs().values()) {
-            addScheduledRoute(ctx, "bucket-sync", job.name(), job.schedule());
+            addScheduledRoute(ctx, JobKind.BUCKET_SYNC, job.name(), job.schedule());
         }
         for (VolumeSourceJobConfig job : config.volumeSources().values()) {
-            addScheduledRoute(ctx, "volume-source", job.name(), job.schedule());
+            addScheduledRoute(ctx, JobKind.VOLUME_SOURCE, job.name(), job.schedule());
         }
         for (VolumeDestinationJobConfig job : config.volumeDestinations().values()) {
-            ScheduleRoutes.addRoute(ctx, "volume-destination", "volume-destination-" + job.name(), Map.of("job", job.name(),
+            ScheduleRoutes.addRoute(ctx, JobKind.VOLUME_DESTINATION, JobKind.VOLUME_DESTINATION.spelling() + "-" + job.name(), Map.of("job", job.name(),
                     "bindAddress", job.bindAddress(), "port", String.valueOf(job.port())));
         }
     }
@@ -124,7 +125,7 @@ public final class ReplicatorSetup extends MainListenerSupport {
         }
     }
 
-    private void addScheduledRoute(CamelContext ctx, String kind, String job, CronSchedule schedule) {
+    private void addScheduledRoute(CamelContext ctx, JobKind kind, String job, CronSchedule schedule) {
         String leader = platform.leaderPrefix(kind + "-" + job);
         ScheduleRoutes.add(ctx, kind, job, schedule, leader);
     }

@@ -2,18 +2,21 @@ package io.replicator.cli;
 
 import io.replicator.demo.LocalDemoFiles;
 import io.replicator.config.ConfigBinder;
+import io.replicator.config.JobKind;
 import io.replicator.config.ReplicatorConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -74,7 +77,8 @@ public final class ConfigLoader {
     }
 
     private static final Pattern DEMO_JOB =
-            Pattern.compile("replicator\\.(bucket-sync|volume-source|volume-destination)\\.([a-z0-9-]+)\\..*");
+            Pattern.compile("replicator\\.(" + Arrays.stream(JobKind.values()).map(JobKind::spelling)
+                    .collect(Collectors.joining("|")) + ")\\.([a-z0-9-]+)\\..*");
 
     private static boolean isDemo(Optional<String> profile) {
         return profile.filter(LOCAL_PROFILE::equals).isPresent();

@@ -22,7 +22,7 @@ import java.util.function.Function;
 public final class ConfigBinder {
     static final String PREFIX = "replicator.";
     private static final String REMOTES = "remotes";
-    private static final String BUCKET_SYNC = "bucket-sync";
+    private static final String BUCKET_SYNC = JobKind.BUCKET_SYNC.spelling();
     private static final String VOLUME_SOURCE = VolumeSections.VOLUME_SOURCE;
     private static final String VOLUME_DESTINATION = VolumeSections.VOLUME_DESTINATION;
     private static final Set<String> SECTIONS = Set.of(REMOTES, BUCKET_SYNC, VOLUME_SOURCE, VOLUME_DESTINATION);

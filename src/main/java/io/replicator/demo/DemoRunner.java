@@ -1,6 +1,7 @@
 package io.replicator.demo;
 
 import io.replicator.camel.routes.JobTrigger;
+import io.replicator.config.JobKind;
 import io.replicator.config.ReplicatorConfig;
 import io.replicator.jobs.JobReport;
 import java.nio.charset.StandardCharsets;
@@ -37,20 +38,20 @@ public final class DemoRunner {
             delete(producer, "reports/new-report.csv");
             LOG.info("[demo] seeded s3://{} on the embedded S3 server with {} objects", BUCKET, objects.size());
 
-            step(producer, "1/6 first sync (server-side copies on one endpoint)", "bucket-sync", "demo-mirror", "sync");
-            step(producer, "2/6 no-change rerun (listings only: no HEAD, no GET)", "bucket-sync", "demo-mirror", "sync");
+            step(producer, "1/6 first sync (server-side copies on one endpoint)", JobKind.BUCKET_SYNC, "demo-mirror", "sync");
+            step(producer, "2/6 no-change rerun (listings only: no HEAD, no GET)", JobKind.BUCKET_SYNC, "demo-mirror", "sync");
             put(producer, "docs/readme.txt", "changed readme\n".getBytes(StandardCharsets.UTF_8));
             put(producer, "reports/new-report.csv", "id,value\n1,42\n".getBytes(StandardCharsets.UTF_8));
             delete(producer, "photos/2026/img-03.jpg");
             LOG.info("[demo] changed s3://{}: 1 object updated, 1 added, 1 deleted", BUCKET);
-            step(producer, "3/6 dry run after changes (the plan; nothing is written)", "bucket-sync", "demo-mirror", "dry-run");
-            step(producer, "4/6 backup of the bucket to a local directory (data/backup)", "bucket-sync", "demo-backup", "sync");
+            step(producer, "3/6 dry run after changes (the plan; nothing is written)", JobKind.BUCKET_SYNC, "demo-mirror", "dry-run");
+            step(producer, "4/6 backup of the bucket to a local directory (data/backup)", JobKind.BUCKET_SYNC, "demo-backup", "sync");
             if (config.volumeSources().containsKey(VOLUME_JOB)) {
                 step(producer, "5/6 volume replication over TLS-PSK on loopback (data/volumes/source -> data/volumes/copy)",
-                        "volume-source", VOLUME_JOB, "sync");
+                        JobKind.VOLUME_SOURCE, VOLUME_JOB, "sync");
                 editVolumeFile();
                 step(producer, "6/6 the same after changing 4 KiB of a 2 MiB file: only the delta crosses",
-                        "volume-source", VOLUME_JOB, "sync");
+                        JobKind.VOLUME_SOURCE, VOLUME_JOB, "sync");
             }
             String base = "http://" + property("camel.management.host", "127.0.0.1") + ":"
                     + property("camel.management.port", "9876") + "/observe/";
@@ -76,7 +77,7 @@ public final class DemoRunner {
         LOG.info("[demo] changed 4 KiB in the middle of {}", f);
     }
 
-    private void step(ProducerTemplate producer, String title, String kind, String job, String mode) {
+    private void step(ProducerTemplate producer, String title, JobKind kind, String job, String mode) {
         LOG.info("[demo] {}: {} {} --{}", title, kind, job, mode);
         JobReport r = JobTrigger.run(producer, kind, job, mode);
         if (!r.outcome().ok()) {

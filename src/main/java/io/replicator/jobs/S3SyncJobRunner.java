@@ -2,6 +2,7 @@ package io.replicator.jobs;
 
 import io.replicator.config.BucketMapping;
 import io.replicator.config.BucketSyncJobConfig;
+import io.replicator.config.JobKind;
 import io.replicator.config.RemoteConfig;
 import io.replicator.s3sync.BucketJob;
 import io.replicator.s3sync.BucketRef;
@@ -63,7 +64,7 @@ public final class S3SyncJobRunner implements BucketSyncRunner {
             outcome = JobOutcome.FAILED;
         }
         errors.forEach(e -> lines.add("error: " + e));
-        return new JobReport(job.name(), "bucket-sync", job.modeName(), outcome, started, Duration.ofNanos(System.nanoTime() - t0),
+        return new JobReport(job.name(), JobKind.BUCKET_SYNC, job.modeName(), outcome, started, Duration.ofNanos(System.nanoTime() - t0),
                 lines, counters, errors.isEmpty() ? null : errors.size() + " error(s), first: " + errors.get(0));
     }
 

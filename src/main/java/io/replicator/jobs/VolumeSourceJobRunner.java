@@ -1,6 +1,7 @@
 package io.replicator.jobs;
 
 import io.netty.channel.ChannelPipeline;
+import io.replicator.config.JobKind;
 import io.replicator.config.VolumeSourceJobConfig;
 import io.replicator.delta.LiteralCompression;
 import io.replicator.psk.PskPipeline;
@@ -70,7 +71,7 @@ public final class VolumeSourceJobRunner implements VolumeSourceRunner {
             return report(job, r, started, timedOut.get());
         } catch (Exception e) {
             String why = timedOut.get() ? "sync-timeout of " + job.timeouts().sync() + " exceeded" : String.valueOf(e.getMessage());
-            return new JobReport(job.name(), "volume-source", job.modeName(), JobOutcome.FAILED, started,
+            return new JobReport(job.name(), JobKind.VOLUME_SOURCE, job.modeName(), JobOutcome.FAILED, started,
                     Duration.ofNanos(System.nanoTime() - t0), List.of("error: " + why), Map.of(), why);
         } finally {
             timer.shutdownNow();
@@ -143,7 +144,7 @@ public final class VolumeSourceJobRunner implements VolumeSourceRunner {
         if (error != null) {
             lines.add("error: " + error);
         }
-        return new JobReport(job.name(), "volume-source", job.modeName(), outcome, started, r.duration(), List.copyOf(lines),
+        return new JobReport(job.name(), JobKind.VOLUME_SOURCE, job.modeName(), outcome, started, r.duration(), List.copyOf(lines),
                 c, error);
     }
 

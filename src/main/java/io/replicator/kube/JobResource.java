@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.replicator.config.JobKind;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,10 +25,10 @@ public record JobResource(String kind, String namespace, String name) {
             REPLICATION_SOURCE, "replicationsources",
             REPLICATION_DESTINATION, "replicationdestinations");
     /** The job kind (as in replicator.&lt;kind&gt;.* and the route ids) each resource kind mirrors. */
-    private static final Map<String, String> JOB_KINDS = Map.of(
-            BUCKET_SYNC, "bucket-sync",
-            REPLICATION_SOURCE, "volume-source",
-            REPLICATION_DESTINATION, "volume-destination");
+    private static final Map<String, JobKind> JOB_KINDS = Map.of(
+            BUCKET_SYNC, JobKind.BUCKET_SYNC,
+            REPLICATION_SOURCE, JobKind.VOLUME_SOURCE,
+            REPLICATION_DESTINATION, JobKind.VOLUME_DESTINATION);
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY_VALUE = "camel-replicator";
 
@@ -41,15 +42,15 @@ public record JobResource(String kind, String namespace, String name) {
         }
     }
 
-    /** The resource that mirrors job {@code job} of a job kind (bucket-sync, volume-source, volume-destination). */
-    public static JobResource ofJob(String jobKind, String namespace, String job) {
-        String kind = JOB_KINDS.entrySet().stream().filter(e -> e.getValue().equals(jobKind)).map(Map.Entry::getKey)
+    /** The resource that mirrors job {@code job} of a job kind. */
+    public static JobResource ofJob(JobKind jobKind, String namespace, String job) {
+        String kind = JOB_KINDS.entrySet().stream().filter(e -> e.getValue() == jobKind).map(Map.Entry::getKey)
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no resource kind for job kind " + jobKind));
         return new JobResource(kind, namespace, job);
     }
 
-    /** The kind of the job this resource mirrors: bucket-sync, volume-source or volume-destination. */
-    public String jobKind() {
+    /** The kind of the job this resource mirrors. */
+    public JobKind jobKind() {
         return JOB_KINDS.get(kind);
     }
 

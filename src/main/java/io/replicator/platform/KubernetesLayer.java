@@ -1,5 +1,6 @@
 package io.replicator.platform;
 
+import io.replicator.config.JobKind;
 import io.replicator.jobs.KeyLoader;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -78,14 +79,14 @@ final class KubernetesLayer implements AutoCloseable {
     void mirrorJobs() {
         ResourceMirror mirror = new ResourceMirror(client);
         for (BucketSyncJobConfig j : config.bucketSyncJobs().values()) {
-            remember(mirror.ensure(listener.resourceOf("bucket-sync", j.name()), JobSpecs.bucketSync(j)));
+            remember(mirror.ensure(listener.resourceOf(JobKind.BUCKET_SYNC, j.name()), JobSpecs.bucketSync(j)));
         }
         for (VolumeSourceJobConfig j : config.volumeSources().values()) {
-            remember(mirror.ensure(listener.resourceOf("volume-source", j.name()),
+            remember(mirror.ensure(listener.resourceOf(JobKind.VOLUME_SOURCE, j.name()),
                     JobSpecs.replicationSource(j, j.key().isFile() ? null : j.key().secret())));
         }
         for (VolumeDestinationJobConfig j : config.volumeDestinations().values()) {
-            JobResource r = listener.resourceOf("volume-destination", j.name());
+            JobResource r = listener.resourceOf(JobKind.VOLUME_DESTINATION, j.name());
             remember(mirror.ensure(r, JobSpecs.replicationDestination(j, j.key().isFile() ? null : j.key().secret())));
             if (!j.key().isFile()) {
                 status.setKeySecret(r, j.key().secret());
@@ -110,7 +111,7 @@ final class KubernetesLayer implements AutoCloseable {
                 return PskKeyFile.parse(key.file());
             }
             String text = generatedFor(key).map(job -> secrets.ensure(namespace, key.secret(),
-                            owners.get(listener.resourceOf("volume-destination", job))))
+                            owners.get(listener.resourceOf(JobKind.VOLUME_DESTINATION, job))))
                     .orElseGet(() -> secrets.read(namespace, key.secret()));
             return PskKeyFile.parse("Secret " + namespace + "/" + key.secret(), text.getBytes(StandardCharsets.UTF_8));
         };

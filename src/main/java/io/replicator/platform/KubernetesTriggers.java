@@ -2,6 +2,7 @@ package io.replicator.platform;
 
 import io.replicator.camel.routes.ScheduleRoutes;
 import io.replicator.camel.routes.JobTrigger;
+import io.replicator.config.JobKind;
 import io.replicator.jobs.JobGuard;
 import io.replicator.jobs.JobOutcome;
 import io.replicator.jobs.JobReport;
@@ -74,8 +75,8 @@ final class KubernetesTriggers implements SpecListener, AutoCloseable {
         if (r.kind().equals(JobResource.REPLICATION_DESTINATION)) {
             return; // a destination has no trigger
         }
-        String kind = r.jobKind();
-        String lock = kind + "-" + r.name();
+        JobKind kind = r.jobKind();
+        String lock = kind.spelling() + "-" + r.name();
         if (!leadership.leads(lock)) {
             // Another replica runs it; or none yet (at startup the Lease takes a while): if this
             // replica becomes the leader before the value was recorded, it runs it then.
@@ -99,7 +100,7 @@ final class KubernetesTriggers implements SpecListener, AutoCloseable {
         if (r.kind().equals(JobResource.REPLICATION_DESTINATION)) {
             return; // its listener is not a schedule
         }
-        String routeId = r.jobKind() + "-" + r.name();
+        String routeId = r.jobKind().spelling() + "-" + r.name();
         try {
             if (paused) {
                 for (String id : ScheduleRoutes.routeIds(ctx, r.jobKind(), r.name())) {
@@ -129,7 +130,7 @@ final class KubernetesTriggers implements SpecListener, AutoCloseable {
     }
 
     /** One sync for the value; a run already in progress is waited for, as the value asks for a new sync. */
-    private void run(String kind, JobResource r, String value) {
+    private void run(JobKind kind, JobResource r, String value) {
         try (ProducerTemplate producer = ctx.createProducerTemplate()) {
             LOG.info("{}: spec.trigger.manual = '{}': running one sync", r, value);
             JobReport report = JobStatusListener.asManualTrigger(value, () -> JobTrigger.run(producer, kind, r.name(), "sync"));

@@ -3,6 +3,7 @@ package io.replicator.platform;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.replicator.config.JobKind;
 import io.replicator.config.ReplicatorConfig;
 import io.replicator.config.VolumeDestinationJobConfig;
 import io.replicator.config.VolumeSourceJobConfig;
@@ -55,7 +56,7 @@ final class KubernetesVolumes {
             if (image == null || image.pvc() == null || !r.mode().equals("sync")) {
                 return r; // a dry run or check changed nothing: no new image
             }
-            JobResource res = JobResource.ofJob("volume-destination", namespace, d.name());
+            JobResource res = JobResource.ofJob(JobKind.VOLUME_DESTINATION, namespace, d.name());
             try {
                 if (image.copyMethod() == VolumeDestinationJobConfig.CopyMethod.DIRECT) {
                     status.setLatestImage(res, null, "PersistentVolumeClaim", image.pvc());
@@ -99,7 +100,7 @@ final class KubernetesVolumes {
         boolean differences = job.mode() == VolumeSourceJobConfig.Mode.CHECK && !m.succeeded()
                 && m.logTail().stream().anyMatch(l -> l.contains("[check] " + JobOutcome.DIFFERENCES));
         JobOutcome outcome = m.succeeded() ? JobOutcome.SUCCEEDED : differences ? JobOutcome.DIFFERENCES : JobOutcome.FAILED;
-        return new JobReport(job.name(), "volume-source", job.modeName(), outcome,
+        return new JobReport(job.name(), JobKind.VOLUME_SOURCE, job.modeName(), outcome,
                 started, Duration.ofNanos(System.nanoTime() - t0), lines, Map.of(),
                 outcome != JobOutcome.FAILED ? null : "mover " + m.outcome() + ": " + m.message());
     }

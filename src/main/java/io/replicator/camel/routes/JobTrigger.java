@@ -1,5 +1,6 @@
 package io.replicator.camel.routes;
 
+import io.replicator.config.JobKind;
 import io.replicator.jobs.JobReport;
 import io.replicator.processors.JobHeaders;
 import org.apache.camel.Exchange;
@@ -11,13 +12,13 @@ public final class JobTrigger {
     }
 
     /** The run's report; an exchange that failed outside the job (a route error) throws. */
-    public static JobReport run(ProducerTemplate producer, String kind, String job, String mode) {
+    public static JobReport run(ProducerTemplate producer, JobKind kind, String job, String mode) {
         return run(producer, kind, job, mode, false);
     }
 
     /** allowEmptySource: this run may delete although the source lists nothing (--allow-empty-source). */
-    public static JobReport run(ProducerTemplate producer, String kind, String job, String mode, boolean allowEmptySource) {
-        Exchange ex = producer.request("direct:" + kind + "-run", e -> {
+    public static JobReport run(ProducerTemplate producer, JobKind kind, String job, String mode, boolean allowEmptySource) {
+        Exchange ex = producer.request("direct:" + kind.spelling() + "-run", e -> {
             e.getMessage().setHeader(JobHeaders.JOB, job);
             e.getMessage().setHeader(JobHeaders.MODE, mode);
             if (allowEmptySource) {

@@ -1,6 +1,7 @@
 package io.replicator.camel.routes;
 
 import io.replicator.config.CronSchedule;
+import io.replicator.config.JobKind;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -19,11 +20,11 @@ public final class ScheduleRoutes {
     private ScheduleRoutes() {
     }
 
-    public static void add(CamelContext ctx, String kind, String job, CronSchedule schedule, String leader) {
+    public static void add(CamelContext ctx, JobKind kind, String job, CronSchedule schedule, String leader) {
         List<String> expressions = schedule.quartz();
         for (int i = 0; i < expressions.size(); i++) {
             String trigger = i == 0 ? job : job + SEPARATOR + (i + 1);
-            addRoute(ctx, kind, kind + "-" + trigger, Map.of("job", job, "trigger", trigger, "cron", expressions.get(i),
+            addRoute(ctx, kind, kind.spelling() + "-" + trigger, Map.of("job", job, "trigger", trigger, "cron", expressions.get(i),
                     "timeZone", schedule.zone().getId(), "leader", leader));
         }
     }
@@ -35,15 +36,16 @@ public final class ScheduleRoutes {
     }
 
     /** The ids of the routes that fire a job on its schedule. */
-    public static List<String> routeIds(CamelContext ctx, String kind, String job) {
-        String first = kind + "-" + job;
+    public static List<String> routeIds(CamelContext ctx, JobKind kind, String job) {
+        String first = kind.spelling() + "-" + job;
         return ctx.getRoutes().stream().map(Route::getRouteId)
                 .filter(id -> id.equals(first) || id.startsWith(first + SEPARATOR)).toList();
     }
 
-    public static void addRoute(CamelContext ctx, String template, String routeId, Map<String, String> parameters) {
+    /** A route from the template named after its job kind (routes/&lt;kind&gt;.camel.yaml). */
+    public static void addRoute(CamelContext ctx, JobKind template, String routeId, Map<String, String> parameters) {
         try {
-            TemplatedRouteBuilder b = TemplatedRouteBuilder.builder(ctx, template).routeId(routeId);
+            TemplatedRouteBuilder b = TemplatedRouteBuilder.builder(ctx, template.spelling()).routeId(routeId);
             parameters.forEach(b::parameter);
             b.add();
         } catch (Exception e) {
