@@ -6,6 +6,7 @@ import io.replicator.config.ReplicatorConfig;
 import io.replicator.jobs.BucketSyncRunner;
 import io.replicator.jobs.JobGuard;
 import io.replicator.jobs.ProgressTicker;
+import io.replicator.s3sync.SyncMode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -30,7 +31,7 @@ public final class BucketSyncProcessor implements Processor {
                 .orElseThrow(() -> new IllegalArgumentException("no bucket-sync job named '" + name + "'"));
         String mode = exchange.getMessage().getHeader(JobHeaders.MODE, String.class);
         BucketSyncJobConfig moded = mode == null ? configured
-                : configured.withMode(BucketSyncJobConfig.Mode.valueOf(mode.toUpperCase().replace('-', '_')));
+                : configured.withMode(SyncMode.valueOf(mode.toUpperCase().replace('-', '_')));
         BucketSyncJobConfig job = Boolean.TRUE.equals(exchange.getMessage().getHeader(JobHeaders.ALLOW_EMPTY_SOURCE,
                 Boolean.class)) ? moded.withAllowEmptySource(true) : moded;
         exchange.getMessage().setBody(guard.runExclusive(name, JobKind.BUCKET_SYNC, job.modeName(), () -> runner.run(job, ticker)));

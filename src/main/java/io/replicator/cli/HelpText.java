@@ -4,6 +4,7 @@ import io.replicator.config.BucketSyncJobConfig;
 import io.replicator.config.ReplicatorConfig;
 import io.replicator.config.VolumeDestinationJobConfig;
 import io.replicator.config.VolumeSourceJobConfig;
+import io.replicator.s3sync.SyncMode;
 import java.time.Instant;
 
 /** --help: modes, options and the jobs the current configuration defines. */
@@ -57,7 +58,7 @@ public final class HelpText {
         for (BucketSyncJobConfig j : c.bucketSyncJobs().values()) {
             b.append(String.format("  %-20s bucket-sync  %s -> %s  buckets %s  schedule '%s' %s%s (next %s)%n",
                     j.name(), j.source().name(), j.destination().name(), j.buckets(), j.schedule().original(),
-                    j.schedule().zone(), j.mode() == BucketSyncJobConfig.Mode.DRY_RUN ? "  dry-run" : "",
+                    j.schedule().zone(), j.mode() == SyncMode.DRY_RUN ? "  dry-run" : "",
                     j.schedule().nextAfter(now).map(Instant::toString).orElse("never")));
         }
         for (VolumeSourceJobConfig j : c.volumeSources().values()) {

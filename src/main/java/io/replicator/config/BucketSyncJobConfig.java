@@ -1,15 +1,13 @@
 package io.replicator.config;
 
+import io.replicator.s3sync.SyncMode;
 import java.util.List;
 
 /** One configured bucket-sync job ({@code replicator.bucket-sync.<name>.*}). */
 public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig destination,
-                                  List<BucketMapping> buckets, CronSchedule schedule, Mode mode,
+                                  List<BucketMapping> buckets, CronSchedule schedule, SyncMode mode,
                                   DeleteLimit maxDelete, Tuning tuning, List<String> include, List<String> exclude,
                                   boolean createDestinationBucket, boolean allowEmptySource, StateSettings state) {
-
-    /** What a run does: sync for real, only plan, or only compare (like rclone check). */
-    public enum Mode { SYNC, DRY_RUN, CHECK }
 
     /** Performance knobs; defaults suit most S3 services. */
     public record Tuning(int transfers, long multipartCutoff, long partSize, int retries, int listPageSize) { }
@@ -25,7 +23,7 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
         return mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    public BucketSyncJobConfig withMode(Mode newMode) {
+    public BucketSyncJobConfig withMode(SyncMode newMode) {
         return new BucketSyncJobConfig(name, source, destination, buckets, schedule, newMode, maxDelete, tuning,
                 include, exclude, createDestinationBucket, allowEmptySource, state);
     }

@@ -1,5 +1,6 @@
 package io.replicator.config;
 
+import io.replicator.s3sync.SyncMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,7 +156,7 @@ public final class ConfigBinder {
                 in.integer(p + "retries", 5, 0, 50),
                 in.integer(p + "list-page-size", 1000, 1, 1000));
         return new BucketSyncJobConfig(name, src, dst, List.copyOf(buckets), schedule,
-                dryRun ? BucketSyncJobConfig.Mode.DRY_RUN : BucketSyncJobConfig.Mode.SYNC, limit, tuning,
+                dryRun ? SyncMode.DRY_RUN : SyncMode.SYNC, limit, tuning,
                 in.list(p + "include"), in.list(p + "exclude"), in.bool(p + "create-destination-bucket", false),
                 in.bool(p + "allow-empty-source", false),
                 new BucketSyncJobConfig.StateSettings(stateBucket(p + "state-bucket"), in.bool(p + "verify-unproven", false)));

@@ -110,11 +110,6 @@ public final class S3SyncJobRunner implements BucketSyncRunner {
     }
 
     static SyncOptions options(BucketSyncJobConfig job) {
-        SyncMode mode = switch (job.mode()) {
-            case SYNC -> SyncMode.SYNC;
-            case DRY_RUN -> SyncMode.DRY_RUN;
-            case CHECK -> SyncMode.CHECK;
-        };
         var limit = job.maxDelete();
         DeleteLimits limits = new DeleteLimits(
                 limit.maxCount().isPresent() ? limit.maxCount().getAsLong() : null,
@@ -122,7 +117,7 @@ public final class S3SyncJobRunner implements BucketSyncRunner {
                 job.allowEmptySource() ? DeleteLimits.EmptySource.ALLOW : DeleteLimits.EmptySource.REFUSE);
         var t = job.tuning();
         SyncOptions d = SyncOptions.defaults();
-        return new SyncOptions(mode, limits, t.transfers(), t.multipartCutoff(), t.partSize(),
+        return new SyncOptions(job.mode(), limits, t.transfers(), t.multipartCutoff(), t.partSize(),
                 new RetryPolicy(t.retries(), d.retry().baseDelay(), d.retry().maxDelay()), job.include(), job.exclude(),
                 job.createDestinationBucket() ? SyncOptions.BucketCreation.CREATE : SyncOptions.BucketCreation.FAIL,
                 t.listPageSize(), d.keyOrder(), d.progressInterval(), d.reportLineLimit(),

@@ -4,6 +4,7 @@ import io.replicator.config.BucketMapping;
 import io.replicator.config.BucketSyncJobConfig;
 import io.replicator.config.VolumeDestinationJobConfig;
 import io.replicator.config.VolumeSourceJobConfig;
+import io.replicator.s3sync.SyncMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class JobSpecs {
         spec.put("source", job.source().name());
         spec.put("destination", job.destination().name());
         spec.put("buckets", job.buckets().stream().map(BucketMapping::toString).toList());
-        spec.put("dryRun", job.mode() == BucketSyncJobConfig.Mode.DRY_RUN);
+        spec.put("dryRun", job.mode() == SyncMode.DRY_RUN);
         spec.put("trigger", Map.of("schedule", job.schedule().original()));
         return spec;
     }
