@@ -11,10 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Writes a job resource's status with VolSync's semantics (FACTS §1b). Every write reads the latest
- * object and sends a JSON patch of only the fields it changed to the status subresource (editStatus),
- * so it never touches spec nor fields written by others; writes to one resource from this process are
- * serialised, and a 409 conflict is retried on a fresh read.
+ * Writes a job resource's status with VolSync's semantics (lastSyncTime, lastSyncDuration,
+ * nextSyncTime, lastManualSync and the Synchronizing condition, as VolSync's ReplicationSource and
+ * ReplicationDestination report them). Every write reads the latest object and sends a JSON patch of
+ * only the fields it changed to the status subresource (editStatus), so it never touches spec nor
+ * fields written by others; writes to one resource from this process are serialised, and a 409
+ * conflict is retried on a fresh read.
  */
 public final class StatusWriter {
     static final int ATTEMPTS = 5;

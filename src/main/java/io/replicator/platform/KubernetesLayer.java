@@ -103,7 +103,7 @@ final class KubernetesLayer implements AutoCloseable {
                 .withName(resource.getMetadata().getName()).withUid(resource.getMetadata().getUid()).build());
     }
 
-    /** Files as before; a Secret is read through the API, a destination's generated one created if missing. */
+    /** A key file is read from disk; a Secret through the API, a destination's generated one created if missing. */
     KeyLoader keys() {
         KeySecrets secrets = new KeySecrets(client);
         return key -> {

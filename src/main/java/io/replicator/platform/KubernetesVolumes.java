@@ -77,7 +77,7 @@ final class KubernetesVolumes {
         };
     }
 
-    /** Direct runs as before; Clone and Snapshot run their sync in a mover Job. */
+    /** Direct runs in this process; Clone and Snapshot run their sync in a mover Job. */
     UnaryOperator<VolumeSourceRunner> sources() {
         return direct -> (job, ticker) -> job.copyMethod() == VolumeSourceJobConfig.CopyMethod.DIRECT
                 ? direct.run(job, ticker) : viaMover(job);
