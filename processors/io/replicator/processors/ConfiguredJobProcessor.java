@@ -1,5 +1,6 @@
 package io.replicator.processors;
 
+import io.replicator.config.JobKind;
 import io.replicator.jobs.JobGuard;
 import io.replicator.jobs.JobReport;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import org.apache.camel.Processor;
  */
 abstract class ConfiguredJobProcessor<J> implements Processor {
     /** How one kind of job is found by name, put in the mode a header names, and run. */
-    record JobKindOps<J>(String kind, Function<String, Optional<J>> find, BiFunction<J, String, J> withModeConstant,
+    record JobKindOps<J>(JobKind kind, Function<String, Optional<J>> find, BiFunction<J, String, J> withModeConstant,
                          Function<J, String> modeName, Function<J, JobReport> run) {
     }
 

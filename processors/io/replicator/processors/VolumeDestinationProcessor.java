@@ -1,5 +1,6 @@
 package io.replicator.processors;
 
+import io.replicator.config.JobKind;
 import io.replicator.jobs.JobOutcome;
 import io.replicator.jobs.JobReport;
 import io.replicator.volume.SessionReport;
@@ -36,7 +37,7 @@ public final class VolumeDestinationProcessor implements Processor {
                 s.entries(), s.filesWritten(), s.literalBytes(), s.matchedBytes(), s.filesDeleted(), s.resends(),
                 s.ownership());
         // A refused connection names its own job (or none): report it under the listener's job.
-        exchange.getMessage().setBody(JobReport.of(job, "volume-destination", s.mode().label()).outcome(outcome)
+        exchange.getMessage().setBody(JobReport.of(job, JobKind.VOLUME_DESTINATION, s.mode().label()).outcome(outcome)
                 .started(Instant.now().minus(s.duration())).duration(s.duration()).lines(List.of(line)).counters(c)
                 .error(s.error()).build());
     }

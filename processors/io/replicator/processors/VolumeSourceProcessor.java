@@ -1,5 +1,6 @@
 package io.replicator.processors;
 
+import io.replicator.config.JobKind;
 import io.replicator.config.ReplicatorConfig;
 import io.replicator.config.VolumeSourceJobConfig;
 import io.replicator.jobs.JobGuard;
@@ -11,7 +12,7 @@ import java.util.Optional;
 public final class VolumeSourceProcessor extends ConfiguredJobProcessor<VolumeSourceJobConfig> {
 
     public VolumeSourceProcessor(ReplicatorConfig config, VolumeSourceRunner runner, JobGuard guard, ProgressTicker ticker) {
-        super(new JobKindOps<>("volume-source", name -> Optional.ofNullable(config.volumeSources().get(name)),
+        super(new JobKindOps<>(JobKind.VOLUME_SOURCE, name -> Optional.ofNullable(config.volumeSources().get(name)),
                 (job, mode) -> job.withMode(VolumeSourceJobConfig.Mode.valueOf(mode)), VolumeSourceJobConfig::modeName,
                 job -> runner.run(job, ticker)), guard);
     }

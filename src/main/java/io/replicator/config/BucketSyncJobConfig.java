@@ -1,17 +1,15 @@
 package io.replicator.config;
 
+import io.replicator.s3sync.SyncMode;
 import java.util.List;
 
 /** One configured bucket-sync job ({@code replicator.bucket-sync.<name>.*}); keep null = nothing kept. */
 public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig destination,
-                                  List<BucketMapping> buckets, CronSchedule schedule, Mode mode,
+                                  List<BucketMapping> buckets, CronSchedule schedule, SyncMode mode,
                                   DeleteLimit maxDelete, Tuning tuning, List<String> include, List<String> exclude,
                                   boolean createDestinationBucket, boolean allowEmptySource, StateSettings state,
                                   KeepSettings keep, Versions versions,
                                   Protection protection) {
-
-    /** What a run does: sync for real, only plan, or only compare (like rclone check). */
-    public enum Mode { SYNC, DRY_RUN, CHECK }
 
     /**
      * Performance knobs; defaults suit most S3 services. transfers: objects in flight per bucket;
@@ -53,7 +51,7 @@ public record BucketSyncJobConfig(String name, RemoteConfig source, RemoteConfig
         return mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    public BucketSyncJobConfig withMode(Mode newMode) {
+    public BucketSyncJobConfig withMode(SyncMode newMode) {
         return new BucketSyncJobConfig(name, source, destination, buckets, schedule, newMode, maxDelete, tuning,
                 include, exclude, createDestinationBucket, allowEmptySource, state, keep, versions, protection);
     }

@@ -1,5 +1,6 @@
 package io.replicator.config;
 
+import io.replicator.s3sync.SyncMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import java.util.function.Function;
 public final class ConfigBinder {
     static final String PREFIX = "replicator.";
     private static final String REMOTES = "remotes";
-    private static final String BUCKET_SYNC = "bucket-sync";
+    private static final String BUCKET_SYNC = JobKind.BUCKET_SYNC.spelling();
     private static final String VOLUME_SOURCE = VolumeSections.VOLUME_SOURCE;
     private static final String VOLUME_DESTINATION = VolumeSections.VOLUME_DESTINATION;
     private static final Set<String> SECTIONS = Set.of(REMOTES, BUCKET_SYNC, VOLUME_SOURCE, VOLUME_DESTINATION);
@@ -156,7 +157,7 @@ public final class ConfigBinder {
                 in.integer(p + "list-page-size", 1000, 1, 1000),
                 in.integer(p + "bucket-parallelism", 4, 1, 64));
         return new BucketSyncJobConfig(name, src, dst, List.copyOf(buckets), schedule,
-                dryRun ? BucketSyncJobConfig.Mode.DRY_RUN : BucketSyncJobConfig.Mode.SYNC, limit, tuning,
+                dryRun ? SyncMode.DRY_RUN : SyncMode.SYNC, limit, tuning,
                 in.list(p + "include"), in.list(p + "exclude"), in.bool(p + "create-destination-bucket", false),
                 in.bool(p + "allow-empty-source", false),
                 new BucketSyncJobConfig.StateSettings(stateBucket(p + "state-bucket"), in.bool(p + "verify-unproven", false)),

@@ -14,11 +14,11 @@ public record ReplicatorConfig(Settings settings, Map<String, RemoteConfig> remo
     }
 
     /** The kind of the runnable job with this name (bucket-sync or volume-source), if any. */
-    public Optional<String> kindOf(String name) {
+    public Optional<JobKind> kindOf(String name) {
         if (bucketSyncJobs.containsKey(name)) {
-            return Optional.of("bucket-sync");
+            return Optional.of(JobKind.BUCKET_SYNC);
         }
-        return volumeSources.containsKey(name) ? Optional.of("volume-source") : Optional.empty();
+        return volumeSources.containsKey(name) ? Optional.of(JobKind.VOLUME_SOURCE) : Optional.empty();
     }
 
     /** The schedule of a runnable job (bucket syncs and volume sources share one name space). */

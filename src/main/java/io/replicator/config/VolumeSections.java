@@ -15,8 +15,8 @@ import java.util.Map;
 
 /** Binds replicator.volume-source.* and replicator.volume-destination.* (VolSync's defaults). */
 final class VolumeSections {
-    static final String VOLUME_SOURCE = "volume-source";
-    static final String VOLUME_DESTINATION = "volume-destination";
+    static final String VOLUME_SOURCE = JobKind.VOLUME_SOURCE.spelling();
+    static final String VOLUME_DESTINATION = JobKind.VOLUME_DESTINATION.spelling();
     static final String DEFAULT_VOLUME_SCHEDULE = "*/5 * * * *";
     static final int DEFAULT_VOLUME_PORT = 8000;
     private static final String PREFIX = ConfigBinder.PREFIX;

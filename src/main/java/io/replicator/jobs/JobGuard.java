@@ -1,5 +1,6 @@
 package io.replicator.jobs;
 
+import io.replicator.config.JobKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class JobGuard {
     }
 
     /** Runs the job unless it is already running, in which case the report says it was skipped. */
-    public JobReport runExclusive(String job, String kind, String mode, Supplier<JobReport> run) throws Exception {
+    public JobReport runExclusive(String job, JobKind kind, String mode, Supplier<JobReport> run) throws Exception {
         Optional<AutoCloseable> running = tryStart(job);
         if (running.isEmpty()) {
             return JobReport.of(job, kind, mode).outcome(JobOutcome.SKIPPED_ALREADY_RUNNING).started(Instant.now())

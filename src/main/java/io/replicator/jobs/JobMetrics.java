@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.replicator.config.JobKind;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,9 +28,9 @@ public final class JobMetrics {
     }
 
     public void record(JobReport r) {
-        Counter.builder("replicator_job_runs").tag("job", r.job()).tag("kind", r.kind()).tag("mode", r.mode())
+        Counter.builder("replicator_job_runs").tag("job", r.job()).tag("kind", r.kind().spelling()).tag("mode", r.mode())
                 .tag("result", r.outcome().name().toLowerCase()).register(registry).increment();
-        String prefix = "replicator_" + r.kind().replace('-', '_') + "_";
+        String prefix = "replicator_" + r.kind().spelling().replace('-', '_') + "_";
         for (Map.Entry<String, Long> c : r.counters().entrySet()) {
             Counter.builder(prefix + c.getKey()).tag("job", r.job()).register(registry).increment(c.getValue());
         }
@@ -44,12 +45,12 @@ public final class JobMetrics {
     }
 
     /** A schedule slot skipped because the previous run was still busy: the job is now out of sync. */
-    public void missedInterval(String job, String kind) {
+    public void missedInterval(String job, JobKind kind) {
         Counter.builder("replicator_missed_intervals").tags(volSyncTags(job, kind)).register(registry).increment();
         outOfSync(job, kind).set(1);
     }
 
-    private AtomicInteger outOfSync(String job, String kind) {
+    private AtomicInteger outOfSync(String job, JobKind kind) {
         return outOfSync.computeIfAbsent(kind + "/" + job, k -> {
             AtomicInteger v = new AtomicInteger();
             Gauge.builder("replicator_volume_out_of_sync", v, AtomicInteger::get)
@@ -60,9 +61,9 @@ public final class JobMetrics {
     }
 
     /** VolSync's labels: role is source or destination; method names the data path. */
-    private Tags volSyncTags(String job, String kind) {
-        String role = kind.equals("volume-destination") ? "destination" : "source";
-        String method = kind.equals("bucket-sync") ? "s3sync" : "deltaTLS";
+    private Tags volSyncTags(String job, JobKind kind) {
+        String role = kind == JobKind.VOLUME_DESTINATION ? "destination" : "source";
+        String method = kind == JobKind.BUCKET_SYNC ? "s3sync" : "deltaTLS";
         return Tags.of("obj_name", job, "obj_namespace", namespace, "role", role, "method", method);
     }
 }

@@ -1,5 +1,6 @@
 package io.replicator.jobs;
 
+import io.replicator.config.JobKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,18 +9,19 @@ import java.util.Map;
 /**
  * The one summary of a job run: printed, turned into metrics, written to status.
  *
- * @param kind      bucket-sync, volume-source, volume-destination
+ * @param kind      which kind of job ran
  * @param mode      sync, dry-run or check
  * @param lines     human-readable summary lines (and the plan of a dry run)
  * @param counters  named totals for metrics, e.g. objects_copied, bytes_copied, requests_get
  * @param error     why the run failed; never contains a secret
- * Built with {@link #of}; {@link #withLine} and {@link #failed} change a finished report.
+ *
+ * <p>Built with {@link #of}; {@link #withLine} and {@link #failed} change a finished report.
  */
-public record JobReport(String job, String kind, String mode, JobOutcome outcome, Instant started, Duration duration,
+public record JobReport(String job, JobKind kind, String mode, JobOutcome outcome, Instant started, Duration duration,
                         List<String> lines, Map<String, Long> counters, String error) {
 
     /** A report of one run of that job, kind and mode; the builder says how it went. */
-    public static Builder of(String job, String kind, String mode) {
+    public static Builder of(String job, JobKind kind, String mode) {
         return new Builder(job, kind, mode);
     }
 
@@ -48,7 +50,7 @@ public record JobReport(String job, String kind, String mode, JobOutcome outcome
     /** Builds a JobReport: no lines, no counters and no error unless set. */
     public static final class Builder {
         private final String job;
-        private final String kind;
+        private final JobKind kind;
         private final String mode;
         private JobOutcome outcome;
         private Instant started;
@@ -57,7 +59,7 @@ public record JobReport(String job, String kind, String mode, JobOutcome outcome
         private Map<String, Long> counters = Map.of();
         private String error;
 
-        private Builder(String job, String kind, String mode) {
+        private Builder(String job, JobKind kind, String mode) {
             this.job = job;
             this.kind = kind;
             this.mode = mode;

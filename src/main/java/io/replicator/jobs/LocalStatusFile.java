@@ -25,14 +25,14 @@ public final class LocalStatusFile {
 
     public synchronized void write(JobReport r) throws IOException {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("kind", r.kind());
+        s.put("kind", r.kind().spelling());
         s.put("mode", r.mode());
         s.put("result", r.outcome().name());
         s.put("lastSyncStartTime", r.started().toString());
         s.put("lastSyncDurationSeconds", r.duration().toMillis() / 1000.0);
         s.put("error", r.error());
         s.put("summary", r.counters());
-        jobs.put(r.kind() + "/" + r.job(), s); // a volume source and its destination may share a name
+        jobs.put(r.kind().spelling() + "/" + r.job(), s); // a volume source and its destination may share a name
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".status", ".tmp");

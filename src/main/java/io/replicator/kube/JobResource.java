@@ -10,6 +10,7 @@ import io.replicator.kube.api.JobSpec;
 import io.replicator.kube.api.JobStatus;
 import io.replicator.kube.api.ReplicationDestination;
 import io.replicator.kube.api.ReplicationSource;
+import io.replicator.config.JobKind;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,10 +37,10 @@ public record JobResource(String kind, String namespace, String name) {
             REPLICATION_SOURCE, ReplicationSource.class,
             REPLICATION_DESTINATION, ReplicationDestination.class);
     /** The job kind (as in replicator.&lt;kind&gt;.* and the route ids) each resource kind mirrors. */
-    private static final Map<String, String> JOB_KINDS = Map.of(
-            BUCKET_SYNC, "bucket-sync",
-            REPLICATION_SOURCE, "volume-source",
-            REPLICATION_DESTINATION, "volume-destination");
+    private static final Map<String, JobKind> JOB_KINDS = Map.of(
+            BUCKET_SYNC, JobKind.BUCKET_SYNC,
+            REPLICATION_SOURCE, JobKind.VOLUME_SOURCE,
+            REPLICATION_DESTINATION, JobKind.VOLUME_DESTINATION);
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY_VALUE = "camel-replicator";
 
@@ -53,15 +54,15 @@ public record JobResource(String kind, String namespace, String name) {
         }
     }
 
-    /** The resource that mirrors job {@code job} of a job kind (bucket-sync, volume-source, volume-destination). */
-    public static JobResource ofJob(String jobKind, String namespace, String job) {
-        String kind = JOB_KINDS.entrySet().stream().filter(e -> e.getValue().equals(jobKind)).map(Map.Entry::getKey)
+    /** The resource that mirrors job {@code job} of a job kind. */
+    public static JobResource ofJob(JobKind jobKind, String namespace, String job) {
+        String kind = JOB_KINDS.entrySet().stream().filter(e -> e.getValue() == jobKind).map(Map.Entry::getKey)
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no resource kind for job kind " + jobKind));
         return new JobResource(kind, namespace, job);
     }
 
-    /** The kind of the job this resource mirrors: bucket-sync, volume-source or volume-destination. */
-    public String jobKind() {
+    /** The kind of the job this resource mirrors. */
+    public JobKind jobKind() {
         return JOB_KINDS.get(kind);
     }
 

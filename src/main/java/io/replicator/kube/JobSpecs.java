@@ -12,6 +12,7 @@ import io.replicator.kube.api.ReplicationSourceSpec;
 import io.replicator.kube.api.SourceCopyMethod;
 import io.replicator.kube.api.SourceRsyncTls;
 import io.replicator.kube.api.Trigger;
+import io.replicator.s3sync.SyncMode;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public final class JobSpecs {
         spec.setSource(job.source().name());
         spec.setDestination(job.destination().name());
         spec.setBuckets(job.buckets().stream().map(BucketMapping::toString).toList());
-        spec.setDryRun(job.mode() == BucketSyncJobConfig.Mode.DRY_RUN);
+        spec.setDryRun(job.mode() == SyncMode.DRY_RUN);
         spec.setTrigger(schedule(job.schedule().original()));
         return spec;
     }

@@ -1,5 +1,6 @@
 package io.replicator.kube;
 
+import io.replicator.config.JobKind;
 import io.replicator.jobs.JobListener;
 import io.replicator.jobs.JobOutcome;
 import io.replicator.jobs.JobReport;
@@ -37,12 +38,12 @@ public final class JobStatusListener implements JobListener {
         }
     }
 
-    public JobResource resourceOf(String kind, String job) {
+    public JobResource resourceOf(JobKind kind, String job) {
         return JobResource.ofJob(kind, namespace, job);
     }
 
     @Override
-    public void started(String kind, String job, String mode, Instant at) {
+    public void started(JobKind kind, String job, String mode, Instant at) {
         if (mode.equals("sync")) {
             write(kind, job, r -> writer.started(r, at));
         }
@@ -59,7 +60,7 @@ public final class JobStatusListener implements JobListener {
                 report.lines(), report.error())));
     }
 
-    private void write(String kind, String job, java.util.function.Consumer<JobResource> write) {
+    private void write(JobKind kind, String job, java.util.function.Consumer<JobResource> write) {
         JobResource r = resourceOf(kind, job);
         try {
             write.accept(r);

@@ -27,7 +27,7 @@ public record LeaderElectionSettings(String namespace, String podName, String le
     public static final Duration DEFAULT_RENEW_DEADLINE = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RETRY_PERIOD = Duration.ofSeconds(2);
     /** Camel's fixed jitter factor: retries are spread over [retryPeriod, 1.2 x retryPeriod]. */
-    static final double JITTER_FACTOR = 1.2;
+    public static final double JITTER_FACTOR = 1.2;
     static final String NAME = "[a-z0-9]([a-z0-9-]*[a-z0-9])?";
 
     public LeaderElectionSettings {
@@ -95,7 +95,7 @@ public record LeaderElectionSettings(String namespace, String podName, String le
         return leasePrefix + "-" + lockNamespace;
     }
 
-    static void requireName(String what, String value, int maxLength) {
+    public static void requireName(String what, String value, int maxLength) {
         if (value == null || value.length() > maxLength || !value.matches(NAME)) {
             throw new IllegalArgumentException("leader election: " + what + " '" + value + "' must be lower-case"
                     + " letters, digits and '-', at most " + maxLength + " characters, starting and ending alphanumeric");

@@ -13,7 +13,7 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 final class PskCrypto {
     /**
      * Only AES-128-GCM-SHA256: stunnel/OpenSSL bind PSKs to SHA-256, and offering the SHA-384
-     * suite makes stunnel reset the connection without an alert (FACTS §2).
+     * suite makes stunnel reset the connection without an alert (BC does not check the hash).
      */
     static final int[] CIPHER_SUITES = {CipherSuite.TLS_AES_128_GCM_SHA256};
     static final ProtocolVersion[] VERSIONS = ProtocolVersion.TLSv13.only();

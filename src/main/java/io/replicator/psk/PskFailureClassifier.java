@@ -6,8 +6,8 @@ import org.bouncycastle.tls.TlsFatalAlertReceived;
 
 /**
  * Names the reason of a failed handshake from what BouncyCastle raised or received. TLS alerts do
- * not say "wrong key" outright; the mapping follows what stunnel/OpenSSL and BC send (FACTS §2,
- * checked in PskNegativeTest and PskStunnelInteropTest):
+ * not say "wrong key" outright; the mapping follows what stunnel 5.68 / OpenSSL 3.0 and BC send
+ * (checked in PskNegativeTest and PskStunnelInteropTest):
  * <ul>
  * <li>a wrong key breaks the PSK binder: BC raises decrypt_error, OpenSSL 3 (stunnel) raises
  *     illegal_parameter ("binder does not verify"); a client receiving either during the

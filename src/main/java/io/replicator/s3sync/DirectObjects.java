@@ -146,7 +146,7 @@ final class DirectObjects implements AutoCloseable {
 
     /**
      * The headers a copy carries over, decoded byte for byte (ISO-8859-1) as the SDK's Apache client
-     * does; values outside ASCII then make {@link #put} hand the PUT to the S3Client, as before.
+     * does; values outside ASCII then make {@link #put} hand the PUT to the S3Client.
      */
     private static ObjectMeta meta(Map<String, String> headers) {
         Map<String, String> user = new TreeMap<>();

@@ -1,6 +1,6 @@
 package io.replicator.bench;
 
-import io.replicator.embedded.EmbeddedS3;
+import io.replicator.demo.embedded.EmbeddedS3;
 import io.replicator.testing.FaultProxy;
 import io.replicator.testing.QuietLogs;
 import java.io.BufferedReader;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.replicator.s3sync.SyncMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ class ConfigBinderTest {
         assertThat(job.destination().name()).isEqualTo("osl1");
         assertThat(job.schedule().quartz()).containsExactly("0 0 5 * * ?");
         assertThat(job.schedule().zone().getId()).isEqualTo("UTC");
-        assertThat(job.mode()).isEqualTo(BucketSyncJobConfig.Mode.SYNC);
+        assertThat(job.mode()).isEqualTo(SyncMode.SYNC);
         assertThat(job.buckets()).containsExactly(
                 new BucketMapping("elasticsearch", "", "elasticsearch", ""),
                 new BucketMapping("influxdb", "", "influx-copy", ""),
@@ -163,7 +164,7 @@ class ConfigBinderTest {
         assertThat(job.destination().path()).isEqualTo(Path.of("/backups"));
         assertThat(job.maxDelete().maxCount()).hasValue(100);
         assertThat(job.maxDelete().maxPercent()).hasValue(5.0);
-        assertThat(job.mode()).isEqualTo(BucketSyncJobConfig.Mode.DRY_RUN);
+        assertThat(job.mode()).isEqualTo(SyncMode.DRY_RUN);
         assertThat(job.tuning().multipartCutoff()).isEqualTo(128L << 20);
         assertThat(job.schedule().zone().getId()).isEqualTo("Europe/Oslo");
     }

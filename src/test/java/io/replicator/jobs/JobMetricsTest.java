@@ -3,6 +3,7 @@ package io.replicator.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.replicator.config.JobKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ class JobMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final JobMetrics metrics = new JobMetrics(registry, "prod");
 
-    private static JobReport report(String kind, String mode, JobOutcome outcome) {
+    private static JobReport report(JobKind kind, String mode, JobOutcome outcome) {
         return new JobReport("db", kind, mode, outcome, Instant.now(), Duration.ofSeconds(3), List.of(), Map.of("files_sent", 2L), null);
     }
 
@@ -25,25 +26,25 @@ class JobMetricsTest {
 
     @Test
     void outOfSyncFollowsFailuresMissedIntervalsAndTheNextSuccess() {
-        metrics.record(report("volume-source", "sync", JobOutcome.SUCCEEDED));
+        metrics.record(report(JobKind.VOLUME_SOURCE, "sync", JobOutcome.SUCCEEDED));
         assertThat(outOfSync("source")).isZero();
-        metrics.record(report("volume-source", "sync", JobOutcome.FAILED));
+        metrics.record(report(JobKind.VOLUME_SOURCE, "sync", JobOutcome.FAILED));
         assertThat(outOfSync("source")).isEqualTo(1.0);
-        metrics.record(report("volume-source", "sync", JobOutcome.SUCCEEDED));
+        metrics.record(report(JobKind.VOLUME_SOURCE, "sync", JobOutcome.SUCCEEDED));
         assertThat(outOfSync("source")).isZero();
-        metrics.missedInterval("db", "volume-source");
+        metrics.missedInterval("db", JobKind.VOLUME_SOURCE);
         assertThat(outOfSync("source")).isEqualTo(1.0);
         assertThat(registry.get("replicator_missed_intervals").tag("role", "source").counter().count()).isEqualTo(1.0);
         // A skipped trigger says nothing about the destination's state.
-        metrics.record(report("volume-source", "sync", JobOutcome.SKIPPED_ALREADY_RUNNING));
+        metrics.record(report(JobKind.VOLUME_SOURCE, "sync", JobOutcome.SKIPPED_ALREADY_RUNNING));
         assertThat(outOfSync("source")).isEqualTo(1.0);
     }
 
     @Test
     void durationCountsSuccessfulSyncsOnlyWithVolSyncsLabels() {
-        metrics.record(report("volume-destination", "sync", JobOutcome.SUCCEEDED));
-        metrics.record(report("volume-destination", "sync", JobOutcome.FAILED));
-        metrics.record(report("bucket-sync", "dry-run", JobOutcome.SUCCEEDED));
+        metrics.record(report(JobKind.VOLUME_DESTINATION, "sync", JobOutcome.SUCCEEDED));
+        metrics.record(report(JobKind.VOLUME_DESTINATION, "sync", JobOutcome.FAILED));
+        metrics.record(report(JobKind.BUCKET_SYNC, "dry-run", JobOutcome.SUCCEEDED));
         assertThat(registry.get("replicator_sync_duration").tag("role", "destination").tag("method", "deltaTLS")
                 .tag("obj_namespace", "prod").timer().count()).isEqualTo(1);
         assertThat(registry.find("replicator_sync_duration").tag("method", "s3sync").timer()).isNull();

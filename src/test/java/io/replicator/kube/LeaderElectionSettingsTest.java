@@ -1,5 +1,6 @@
 package io.replicator.kube;
 
+import io.replicator.platform.LeaderElection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,7 +3,7 @@ package io.replicator.s3sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.replicator.embedded.EmbeddedS3;
+import io.replicator.demo.embedded.EmbeddedS3;
 import io.replicator.testing.QuietLogs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

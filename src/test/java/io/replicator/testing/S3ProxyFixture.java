@@ -1,6 +1,6 @@
 package io.replicator.testing;
 
-import io.replicator.embedded.EmbeddedS3;
+import io.replicator.demo.embedded.EmbeddedS3;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
