@@ -161,9 +161,22 @@ public final class ConfigBinder {
                 in.list(p + "include"), in.list(p + "exclude"), in.bool(p + "create-destination-bucket", false),
                 in.bool(p + "allow-empty-source", false),
                 new BucketSyncJobConfig.StateSettings(stateBucket(p + "state-bucket"), in.bool(p + "verify-unproven", false)),
-                new KeepSection(in).bind(p, src, dst, buckets),
+                keep(p, src, dst, buckets),
                 versions(p + "versions"),
                 new ProtectionBinder(in).protection(p, dst));
+    }
+
+    /**
+     * A keep copy is a server-side CopyObject without the SSE-C copy-source key, so with sse-c every
+     * keep would fail and every overwrite or delete with it: refused at startup instead.
+     */
+    private KeepSettings keep(String p, RemoteConfig src, RemoteConfig dst, List<BucketMapping> buckets) {
+        KeepSettings keep = new KeepSection(in).bind(p, src, dst, buckets);
+        if (keep != null && "sse-c".equals(in.string(p + "encryption", "none").strip().toLowerCase(java.util.Locale.ROOT))) {
+            in.problem(p + "keep-replaced", in.string(p + "keep-replaced", null),
+                    "cannot be combined with encryption=sse-c (a keep copy cannot send the SSE-C key of its source)");
+        }
+        return keep;
     }
 
     private BucketSyncJobConfig.Versions versions(String key) {

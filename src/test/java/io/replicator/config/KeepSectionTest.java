@@ -95,4 +95,16 @@ class KeepSectionTest {
         p.put(JOB + "keep-replaced", "kkk");
         assertThatThrownBy(() -> bind(p)).hasMessageContaining(JOB + "keep-replaced='kkk' needs an S3 destination remote");
     }
+
+    @Test
+    void keepingIsRefusedWithSseCBecauseAKeepCopyCannotSendTheKey() {
+        Map<String, String> p = job("aaa");
+        p.put(JOB + "keep-replaced", "kkk");
+        p.put(JOB + "encryption", "sse-c");
+        p.put(JOB + "sse-c-key", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        assertThatThrownBy(() -> bind(p)).hasMessageContaining(JOB + "keep-replaced='kkk' cannot be combined with "
+                + "encryption=sse-c").hasMessageNotContaining(java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        p.remove(JOB + "keep-replaced");
+        assertThat(bind(p).keep()).isNull();
+    }
 }
