@@ -11,7 +11,8 @@
 # (read from OneShotJvmOptions.java, so the bench runs what MoverJobSpec sets).
 # Prints medians of wall and CPU (user+sys) seconds per tool, and ratios.
 # Usage: bench/cold.sh [volume|s3|once|all]   Env: ROUNDS (3), FILES (25000), OBJECTS (20000),
-#        JVM_VARIANTS, CDS=1 adds a variant with an AppCDS archive made by a training run first.
+#        JVM_VARIANTS (an archive from bench/cds-train.sh is compared as a variant with
+#        -XX:SharedArchiveFile=ARCHIVE).
 # Needs: mvn package done (target/camel-replicator.jar), rsync, stunnel4, rclone, /usr/bin/time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
