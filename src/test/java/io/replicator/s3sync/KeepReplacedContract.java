@@ -19,18 +19,15 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * destination are pruned, nothing else; a dry run plans it all and writes nothing.
  */
 abstract class KeepReplacedContract extends S3ContractBase {
-    private final ContractServers servers;
-
     protected KeepReplacedContract(ContractServers servers) {
         super(servers);
-        this.servers = servers;
     }
 
     static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     static final String STAMP0 = "20261101T100000.000Z";
 
     private boolean supportsTagging() {
-        return servers.tagging();
+        return servers().tagging();
     }
 
     private static KeepReplaced keepAt(String bucket, Instant now, int days) {

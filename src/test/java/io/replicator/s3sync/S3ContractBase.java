@@ -31,6 +31,11 @@ abstract class S3ContractBase {
         this.servers = servers;
     }
 
+    /** Which servers run the contract, and what they support. */
+    protected final ContractServers servers() {
+        return servers;
+    }
+
     /** The server under test. */
     protected final S3TestServer server() throws Exception {
         return servers.server();

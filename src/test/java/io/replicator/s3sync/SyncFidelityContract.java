@@ -24,13 +24,39 @@ abstract class SyncFidelityContract extends S3ContractBase {
      * PUT 403 (its signature check disagrees); S3 itself allows only US-ASCII there, clients send
      * others RFC 2047 encoded, which is what such servers get instead.
      */
-    protected boolean acceptsRawUtf8Metadata() {
-        return true;
+    private boolean acceptsRawUtf8Metadata() {
+        return servers().rawUtf8Metadata();
     }
 
     /** Whether the server stores object tags (S3Proxy answers 501). */
-    protected boolean supportsTagging() {
-        return true;
+    private boolean supportsTagging() {
+        return servers().tagging();
+    }
+
+    /**
+     * Keys beyond the BMP: RGW and MinIO list in UTF-8 byte order as S3 does, S3Proxy in UTF-16 order,
+     * and the two orders disagree on "x\uFFFD" and "x😀". A run configured with the order the server
+     * does not list in stops before it plans a delete; with the server's order it syncs.
+     */
+    @Test
+    void keysBeyondTheBmpSyncInTheServersKeyOrderAndTheOtherOrderStopsTheRun() throws Exception {
+        String src = bucket("src");
+        String dst = bucket("dst");
+        server().put(src, "x\uFFFD", bytes("bmp"));
+        server().put(src, "x\uD83D\uDE00", bytes("emoji"));
+        server().put(dst, "x\uD83D\uDE01", bytes("extra"));
+        KeyOrder right = servers().listingOrder();
+        KeyOrder wrong = right == KeyOrder.UTF8_BINARY ? KeyOrder.UTF16_CODE_UNITS : KeyOrder.UTF8_BINARY;
+
+        SyncReport stopped = BucketSync.run(job(src, dst), opts().withKeyOrder(wrong));
+        assertThat(stopped.result()).isEqualTo(SyncReport.Result.FAILED);
+        assertThat(stopped.errors()).anyMatch(e -> e.contains("is not in " + wrong + " key order"));
+        assertThat(list(dst)).containsKey("x\uD83D\uDE01");
+
+        SyncReport r = BucketSync.run(job(src, dst), opts().withKeyOrder(right));
+        assertThat(r.result()).as(r.summary()).isEqualTo(SyncReport.Result.OK);
+        assertThat(r.deleted().objects()).isEqualTo(1);
+        assertThat(list(dst)).isEqualTo(list(src));
     }
 
     private String sourceWithMetadata() throws Exception {
