@@ -47,7 +47,7 @@ final class PskTlsClientPeer extends AbstractTlsClient {
      * it knows: the schemes the JDK lacks (brainpool, ed448, ML-DSA, ...) make it load all of the
      * JDK's security providers, a cold process's largest single cost in its first handshake. A PSK
      * handshake signs nothing and a certificate is refused ({@link #getAuthentication}); the
-     * extension stays so that a server without our PSK answers handshake_failure, as before.
+     * extension stays, so that a server without our PSK answers handshake_failure.
      */
     @Override
     protected Vector getSupportedSignatureAlgorithms() {

@@ -69,7 +69,7 @@ abstract class KeepReplacedContract extends S3ContractBase {
         }
         assertThat(r.kept().replaced().objects()).isEqualTo(1);
         assertThat(r.kept().deleted().objects()).isEqualTo(1);
-        assertThat(r.deleted().objects()).isEqualTo(1); // the delete guards count it as before
+        assertThat(r.deleted().objects()).isEqualTo(1); // the delete guards count it too
         assertThat(r.keptSummary()).hasValueSatisfying(l -> assertThat(l).startsWith("kept in " + keep + "/trash/"
                 + STAMP0 + "/: replaced 1 (5 B), deleted 1 (21 B)"));
     }
