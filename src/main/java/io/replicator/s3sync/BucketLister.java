@@ -1,7 +1,6 @@
 package io.replicator.s3sync;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -21,7 +20,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * Keys are listed URL-encoded ({@code encoding-type=url}; the SDK decodes them): a key with a
  * character XML 1.0 cannot carry (U+0001...) would otherwise make the whole page unreadable.
  */
-final class BucketLister implements Iterator<ObjectEntry> {
+final class BucketLister extends LookAheadLister {
     private final S3Client client;
     private final String bucket;
     private final String prefix;
@@ -30,7 +29,6 @@ final class BucketLister implements Iterator<ObjectEntry> {
     private Iterator<S3Object> page;
     private Future<ListObjectsV2Response> nextPage;
     private String token; // continuation token of nextPage
-    private ObjectEntry next;
 
     BucketLister(S3Client client, String bucket, String prefix, int pageSize, Executor prefetch) {
         this.client = client;
@@ -75,7 +73,8 @@ final class BucketLister implements Iterator<ObjectEntry> {
         }
     }
 
-    private void advance() {
+    @Override
+    protected void advance() {
         next = null;
         while (next == null) {
             while (!page.hasNext()) {
@@ -90,20 +89,5 @@ final class BucketLister implements Iterator<ObjectEntry> {
                 next = new ObjectEntry(key, o.size(), o.eTag(), o.lastModified());
             }
         }
-    }
-
-    @Override
-    public boolean hasNext() {
-        return next != null;
-    }
-
-    @Override
-    public ObjectEntry next() {
-        if (next == null) {
-            throw new NoSuchElementException();
-        }
-        ObjectEntry e = next;
-        advance();
-        return e;
     }
 }

@@ -10,9 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Lists a local bucket directory in S3 key order, lazily: one directory is read (and sorted) when
@@ -21,11 +19,10 @@ import java.util.NoSuchElementException;
  * links and special files are skipped. A directory is itself a key ("dir/") only when it carries
  * a folder-marker sidecar.
  */
-final class LocalLister implements Iterator<ObjectEntry> {
+final class LocalLister extends LookAheadLister {
     private final LocalStore store;
     private final KeyOrder order;
     private final Deque<Frame> stack = new ArrayDeque<>();
-    private ObjectEntry next;
 
     private record Frame(String prefix, List<String> names, int[] index) {
     }
@@ -59,7 +56,8 @@ final class LocalLister implements Iterator<ObjectEntry> {
         return new Frame(prefix, names, new int[1]);
     }
 
-    private void advance() {
+    @Override
+    protected void advance() {
         next = null;
         try {
             while (next == null && !stack.isEmpty()) {
@@ -79,20 +77,5 @@ final class LocalLister implements Iterator<ObjectEntry> {
         } catch (IOException e) {
             throw new UncheckedIOException("listing local remote " + store.dataDir() + " failed: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public boolean hasNext() {
-        return next != null;
-    }
-
-    @Override
-    public ObjectEntry next() {
-        if (next == null) {
-            throw new NoSuchElementException();
-        }
-        ObjectEntry e = next;
-        advance();
-        return e;
     }
 }

@@ -1,8 +1,6 @@
 package io.replicator.s3sync;
 
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * The source as it was at one instant, as a listing of versioned entries: for each key the newest
@@ -10,10 +8,9 @@ import java.util.NoSuchElementException;
  * marker, or that has none, is absent. Entries carry the version id, so every read of the copy
  * (GET, HEAD, CopyObject, tags) asks for that version.
  */
-final class PointInTimeLister implements Iterator<ObjectEntry> {
+final class PointInTimeLister extends LookAheadLister {
     private final VersionListing history;
     private final Instant at;
-    private ObjectEntry next;
 
     PointInTimeLister(VersionListing history, Instant at) {
         this.history = history;
@@ -46,7 +43,8 @@ final class PointInTimeLister implements Iterator<ObjectEntry> {
         return null;
     }
 
-    private void advance() {
+    @Override
+    protected void advance() {
         next = null;
         while (next == null && history.hasNext()) {
             VersionListing.KeyHistory h = history.next();
@@ -55,20 +53,5 @@ final class PointInTimeLister implements Iterator<ObjectEntry> {
                 next = new ObjectEntry(h.key(), v.size(), v.etag(), v.lastModified(), v.versionId());
             }
         }
-    }
-
-    @Override
-    public boolean hasNext() {
-        return next != null;
-    }
-
-    @Override
-    public ObjectEntry next() {
-        if (next == null) {
-            throw new NoSuchElementException();
-        }
-        ObjectEntry e = next;
-        advance();
-        return e;
     }
 }
