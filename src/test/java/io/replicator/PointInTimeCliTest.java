@@ -1,16 +1,21 @@
 package io.replicator;
 
-import io.replicator.cli.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.replicator.cli.ExitCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** --point-in-time/--to and versions= usage errors (exit 2), each naming the flag or property; nothing runs. */
 class PointInTimeCliTest {
@@ -49,60 +54,41 @@ class PointInTimeCliTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
-    @Test
-    void aBadTimestampNamesTheFlag() throws Exception {
-        assertThat(run(CONFIG, "--once", "single", "--point-in-time", "yesterday", "--to", "osl1:drill"))
-                .isEqualTo(ExitCodes.USAGE);
-        assertThat(errors()).contains("--point-in-time 'yesterday' is not an RFC 3339 time");
+    /** Each case: the command line after --config, and what the error names. */
+    static Stream<Arguments> usageErrors() {
+        String t = "2026-12-03T10:15:30Z";
+        return Stream.of(
+                Arguments.of("a bad timestamp names the flag",
+                        List.of("--once", "single", "--point-in-time", "yesterday", "--to", "osl1:drill"),
+                        "--point-in-time 'yesterday' is not an RFC 3339 time"),
+                Arguments.of("a timestamp without offset is refused",
+                        List.of("--once", "single", "--point-in-time", "2026-12-03T10:15:30", "--to", "osl1:drill"),
+                        "--point-in-time '2026-12-03T10:15:30'"),
+                Arguments.of("a missing --to is named", List.of("--once", "single", "--point-in-time", t),
+                        "--point-in-time needs --to <remote>:<bucket>"),
+                Arguments.of("--to without --point-in-time is refused", List.of("--once", "single", "--to", "osl1:drill"),
+                        "--to only applies with --point-in-time"),
+                Arguments.of("a malformed target is refused",
+                        List.of("--once", "single", "--point-in-time", t, "--to", "drill"),
+                        "--to 'drill' is not <remote>:<bucket>[/prefix]"),
+                Arguments.of("an unknown target remote is refused",
+                        List.of("--once", "single", "--point-in-time", t, "--to", "nowhere:drill"),
+                        "--to nowhere:drill: no remote named 'nowhere' (configured: sto2, osl1)"),
+                Arguments.of("a multi-bucket job is refused",
+                        List.of("--once", "daily", "--point-in-time", "2026-12-03T10:15:30+01:00", "--to", "osl1:drill"),
+                        "--point-in-time restores one bucket, and job daily syncs 2"),
+                Arguments.of("the source bucket itself is refused",
+                        List.of("--once", "single", "--point-in-time", t, "--to", "sto2:alpha"),
+                        "--to sto2:alpha is the job's source bucket"),
+                Arguments.of("--point-in-time only with --once", List.of("--point-in-time", t, "--to", "osl1:drill"),
+                        "--point-in-time only applies to --once JOB"));
     }
 
-    @Test
-    void aTimestampWithoutOffsetIsRefused() throws Exception {
-        assertThat(run(CONFIG, "--once", "single", "--point-in-time", "2026-12-03T10:15:30", "--to", "osl1:drill"))
-                .isEqualTo(ExitCodes.USAGE);
-        assertThat(errors()).contains("--point-in-time '2026-12-03T10:15:30'");
-    }
-
-    @Test
-    void aMissingToNamesIt() throws Exception {
-        assertThat(run(CONFIG, "--once", "single", "--point-in-time", "2026-12-03T10:15:30Z")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errors()).contains("--point-in-time needs --to <remote>:<bucket>");
-    }
-
-    @Test
-    void toWithoutPointInTimeIsRefused() throws Exception {
-        assertThat(run(CONFIG, "--once", "single", "--to", "osl1:drill")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errors()).contains("--to only applies with --point-in-time");
-    }
-
-    @Test
-    void aMalformedOrUnknownTargetIsRefused() throws Exception {
-        assertThat(run(CONFIG, "--once", "single", "--point-in-time", "2026-12-03T10:15:30Z", "--to", "drill"))
-                .isEqualTo(ExitCodes.USAGE);
-        assertThat(errors()).contains("--to 'drill' is not <remote>:<bucket>[/prefix]");
-        assertThat(run(CONFIG, "--once", "single", "--point-in-time", "2026-12-03T10:15:30Z", "--to", "nowhere:drill"))
-                .isEqualTo(ExitCodes.USAGE);
-        assertThat(errors()).contains("--to nowhere:drill: no remote named 'nowhere' (configured: sto2, osl1)");
-    }
-
-    @Test
-    void aMultiBucketJobIsRefused() throws Exception {
-        assertThat(run(CONFIG, "--once", "daily", "--point-in-time", "2026-12-03T10:15:30+01:00", "--to", "osl1:drill"))
-                .isEqualTo(ExitCodes.USAGE);
-        assertThat(errors()).contains("--point-in-time restores one bucket, and job daily syncs 2");
-    }
-
-    @Test
-    void theSourceBucketItselfIsRefused() throws Exception {
-        assertThat(run(CONFIG, "--once", "single", "--point-in-time", "2026-12-03T10:15:30Z", "--to", "sto2:alpha"))
-                .isEqualTo(ExitCodes.USAGE);
-        assertThat(errors()).contains("--to sto2:alpha is the job's source bucket");
-    }
-
-    @Test
-    void pointInTimeOnlyWithOnce() throws Exception {
-        assertThat(run(CONFIG, "--point-in-time", "2026-12-03T10:15:30Z", "--to", "osl1:drill")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errors()).contains("--point-in-time only applies to --once JOB");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("usageErrors")
+    void usageErrorsExit2NamingTheFlag(String what, List<String> args, String named) throws Exception {
+        assertThat(run(CONFIG, args.toArray(String[]::new))).isEqualTo(ExitCodes.USAGE);
+        assertThat(errors()).contains(named);
     }
 
     @Test
