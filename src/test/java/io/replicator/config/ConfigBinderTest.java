@@ -21,13 +21,7 @@ class ConfigBinderTest {
 
     /** The valid base configuration, changed by {@code "key = value"} lines. */
     private static Map<String, String> valid(String... changes) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("replicator.remotes.sto2.endpoint", "https://s3.sto2.example.com");
-        p.put("replicator.remotes.sto2.access-key", "AKSTO2");
-        p.put("replicator.remotes.sto2.secret-key", "very-secret-sto2");
-        p.put("replicator.remotes.osl1.endpoint", "https://s3.osl1.example.com:8443");
-        p.put("replicator.remotes.osl1.access-key", "AKOSL1");
-        p.put("replicator.remotes.osl1.secret-key", "very-secret-osl1");
+        Map<String, String> p = TwoRemotes.into(new LinkedHashMap<>());
         p.put("replicator.bucket-sync.daily.source", "sto2");
         p.put("replicator.bucket-sync.daily.destination", "osl1");
         p.put("replicator.bucket-sync.daily.buckets", "elasticsearch, influxdb:influx-copy, velero/backups:velero-dr/b");

@@ -18,13 +18,7 @@ class ProtectionBinderTest {
     private static final String KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
 
     private static Map<String, String> valid() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("replicator.remotes.sto2.endpoint", "https://s3.sto2.example.com");
-        p.put("replicator.remotes.sto2.access-key", "AKSTO2");
-        p.put("replicator.remotes.sto2.secret-key", "very-secret-sto2");
-        p.put("replicator.remotes.osl1.endpoint", "https://s3.osl1.example.com:8443");
-        p.put("replicator.remotes.osl1.access-key", "AKOSL1");
-        p.put("replicator.remotes.osl1.secret-key", "very-secret-osl1");
+        Map<String, String> p = TwoRemotes.into(new LinkedHashMap<>());
         p.put(P + "source", "sto2");
         p.put(P + "destination", "osl1");
         p.put(P + "buckets", "elasticsearch");
