@@ -132,8 +132,10 @@ final class RunTotals {
     }
 
     private void maybeReportProgress() {
-        long now = System.nanoTime();
         synchronized (this) {
+            // read the clock under the lock: a time read before it could be older than the last
+            // report, and that object's progress would be dropped (threads finish objects concurrently)
+            long now = System.nanoTime();
             if (now - lastProgressNanos < options.progressInterval().toNanos()) {
                 return;
             }
