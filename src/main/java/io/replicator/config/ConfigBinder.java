@@ -156,23 +156,25 @@ public final class ConfigBinder {
                 in.integer(p + "retries", 5, 0, 50),
                 in.integer(p + "list-page-size", 1000, 1, 1000),
                 in.integer(p + "bucket-parallelism", 4, 1, 64));
+        BucketSyncJobConfig.Protection protection = new ProtectionBinder(in).protection(p, dst);
         return new BucketSyncJobConfig(name, src, dst, List.copyOf(buckets), schedule,
                 dryRun ? SyncMode.DRY_RUN : SyncMode.SYNC, limit, tuning,
                 in.list(p + "include"), in.list(p + "exclude"), in.bool(p + "create-destination-bucket", false),
                 in.bool(p + "allow-empty-source", false),
                 new BucketSyncJobConfig.StateSettings(stateBucket(p + "state-bucket"), in.bool(p + "verify-unproven", false)),
-                keep(p, src, dst, buckets),
+                keep(p, src, dst, buckets, protection),
                 versions(p + "versions"),
-                new ProtectionBinder(in).protection(p, dst));
+                protection);
     }
 
     /**
      * A keep copy is a server-side CopyObject without the SSE-C copy-source key, so with sse-c every
      * keep would fail and every overwrite or delete with it: refused at startup instead.
      */
-    private KeepSettings keep(String p, RemoteConfig src, RemoteConfig dst, List<BucketMapping> buckets) {
+    private KeepSettings keep(String p, RemoteConfig src, RemoteConfig dst, List<BucketMapping> buckets,
+                              BucketSyncJobConfig.Protection protection) {
         KeepSettings keep = new KeepSection(in).bind(p, src, dst, buckets);
-        if (keep != null && "sse-c".equals(in.string(p + "encryption", "none").strip().toLowerCase(java.util.Locale.ROOT))) {
+        if (keep != null && protection.encryption() == BucketSyncJobConfig.Protection.Encryption.SSE_C) {
             in.problem(p + "keep-replaced", in.string(p + "keep-replaced", null),
                     "cannot be combined with encryption=sse-c (a keep copy cannot send the SSE-C key of its source)");
         }
