@@ -14,6 +14,16 @@ COPY target/lib /opt/camel-replicator/lib
 COPY target/camel-replicator.jar /opt/camel-replicator/camel-replicator.jar
 WORKDIR /opt/camel-replicator
 
+# AppCDS: training runs on loopback record the classes a cold start loads, already parsed and
+# verified, in app.jsa (docs/cold-start.md): every mover pod, sync-now Job and service start reads
+# it. It is valid only for this JDK and these jar files, so it is made here, after them.
+# CDS_KIND=none (benchmarks only) copies the JDK's own default archive instead.
+ARG CDS_KIND=dynamic-volume
+COPY k8s/image/cds-train.sh /tmp/cds-train.sh
+RUN if [ "$CDS_KIND" = none ]; then cp /usr/lib/jvm/java-17-openjdk-*/lib/server/classes.jsa app.jsa; \
+    else bash /tmp/cds-train.sh /opt/camel-replicator /opt/camel-replicator/app.jsa "$CDS_KIND"; fi \
+    && rm /tmp/cds-train.sh && chmod 444 app.jsa
+
 # Non-root, numeric so runAsNonRoot can verify it without a passwd entry. The root filesystem may be
 # read-only; /tmp must be writable (Vert.x's cache and the zstd native library are unpacked there).
 USER 65532:65532
@@ -29,4 +39,5 @@ ENV LANG=C.UTF-8 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:MaxDirectMemorySize=128m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
 # 9876: management (/observe/health/*, /observe/metrics); 8000: volume destination listener.
 EXPOSE 9876 8000
-ENTRYPOINT ["java", "-jar", "/opt/camel-replicator/camel-replicator.jar"]
+# The archive goes on the command line, not in JAVA_TOOL_OPTIONS, which the manifests set.
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/camel-replicator/app.jsa", "-jar", "/opt/camel-replicator/camel-replicator.jar"]

@@ -47,6 +47,23 @@ class ImageSmokeIT {
     }
 
     @Test
+    void coldStartsReadTheApplicationsClassesFromTheImagesCdsArchive() throws Exception {
+        // -Xshare:on: the JVM refuses to start when an archive cannot be used (with the default
+        // "auto" a stale archive is skipped silently); the class log says where each class came from.
+        Podman.Result help = container(List.of("-e", "JDK_JAVA_OPTIONS=-Xshare:on -Xlog:class+load=info:stdout"), "--help");
+        assertThat(help.exitCode()).as(help.output()).isZero();
+        assertThat(help.output()).contains("io.replicator.ReplicatorMain source: shared objects file (top)",
+                "io.replicator.cli.CliArgs source: shared objects file (top)");
+    }
+
+    @Test
+    void theImageAddsAtMost70MbToItsBase() throws Exception {
+        long added = imageBytes(IMAGE) - imageBytes(BASE);
+        System.out.printf("ImageSmokeIT: the image adds %.2f MB to its base%n", added / 1e6);
+        assertThat(added).as("bytes the image adds to " + BASE + " (jar, lib/, CDS archive)").isLessThanOrEqualTo(70_000_000L);
+    }
+
+    @Test
     void theDemoWithNothingWritableStopsWithOneErrorLine() throws Exception {
         Podman.Result demo = container(List.of());
         assertThat(demo.exitCode()).as(demo.output()).isEqualTo(1);
@@ -93,10 +110,17 @@ class ImageSmokeIT {
         }
     }
 
-    private static Podman.Result container(List<String> mounts, String... appArgs) throws Exception {
+    private static long imageBytes(String image) throws Exception {
+        Podman.Result size = Podman.podman("image", "inspect", "--format", "{{.Size}}", image);
+        assertThat(size.exitCode()).as(size.output()).isZero();
+        return Long.parseLong(size.lines().get(size.lines().size() - 1).trim());
+    }
+
+    /** @param runOptions podman run options beside the Kubernetes-like ones (mounts, env) */
+    private static Podman.Result container(List<String> runOptions, String... appArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--rm"));
         args.addAll(Podman.AS_KUBERNETES_DOES);
-        args.addAll(mounts);
+        args.addAll(runOptions);
         args.add(IMAGE);
         args.addAll(List.of(appArgs));
         return Podman.podman(args.toArray(String[]::new));

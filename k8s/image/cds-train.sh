@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Makes an AppCDS archive for camel-replicator's one-shot runs (--once, mover pods, sync-now Jobs):
-# training runs on loopback only (no network, no S3 server) record the classes each loads. Run it
-# where the archive will be used (at image build): the archive is valid only for the same JDK and the
-# same jar + lib/ files (paths, sizes, times).
-#   bench/cds-train.sh APP_DIR ARCHIVE [KIND]
+# Makes an AppCDS archive for camel-replicator's cold starts (mover pods, sync-now Jobs, --once, the
+# service): training runs on loopback only (no network, no S3 server) record the classes each loads.
+# The Dockerfile runs it at image build: the archive is valid only for the same JDK and the same
+# jar + lib/ files (paths, sizes, times), so it is made where it will be used.
+#   k8s/image/cds-train.sh APP_DIR ARCHIVE [KIND]
 #     APP_DIR holds camel-replicator.jar and lib/ (target/ after mvn package, or the image's folder)
 #     KIND   static-all (default): one static archive (JDK and application classes) from the union of
 #              every run's class list, the service's included
 #            static-oneshot: the same from the one-shot runs only (bucket --once runs, volume source)
-#            dynamic-volume | dynamic-bucket: a dynamic archive (-XX:ArchiveClassesAtExit) of the first
-#              volume-source --once run or the first bucket --once run: only the application's and
-#              libraries' classes, on top of the JDK's default CDS archive
+#            dynamic-volume (the image's) | dynamic-bucket: a dynamic archive (-XX:ArchiveClassesAtExit)
+#              of the first volume-source --once run (a mover) or the first bucket --once run: only
+#              the application's and libraries' classes, on top of the JDK's default CDS archive
 # Use:  java -XX:SharedArchiveFile=ARCHIVE -jar APP_DIR/camel-replicator.jar ...
 # A missing or mismatched archive only costs the speed-up: the JVM then starts without it.
 set -euo pipefail
@@ -26,6 +26,9 @@ DST_PID=
 cleanup() { [ -z "$DST_PID" ] || kill "$DST_PID" 2>/dev/null || true; rm -rf "$T"; }
 trap cleanup EXIT
 cd "$T"
+# Every run's temporary files (Vert.x's cache, zstd's native library) go in $T, removed at the end:
+# nothing but the archive is left in the image layer.
+export JDK_JAVA_OPTIONS="-Djava.io.tmpdir=$T -XX:-UsePerfData"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }
 # run NAME ARGS...: a one-shot training run; in a dynamic KIND its chosen run dumps the archive at exit.
 run() {
