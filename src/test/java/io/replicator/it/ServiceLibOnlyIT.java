@@ -2,10 +2,14 @@ package io.replicator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +41,22 @@ class ServiceLibOnlyIT {
                 "replicator.bucket-sync.copy.destination = b",
                 "replicator.bucket-sync.copy.buckets = bucket",
                 "replicator.bucket-sync.copy.create-destination-bucket = true", "");
+    }
+
+    /** A signed jar costs a signature check at every cold start, and CDS never archives its classes. */
+    @Test
+    void noJarInLibIsSigned() throws Exception {
+        List<String> signed = new ArrayList<>();
+        try (DirectoryStream<Path> lib = Files.newDirectoryStream(RunningJar.JAR.resolveSibling("lib"), "*.jar")) {
+            for (Path jar : lib) {
+                try (JarFile j = new JarFile(jar.toFile())) {
+                    if (j.stream().anyMatch(e -> e.getName().matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"))) {
+                        signed.add(jar.getFileName().toString());
+                    }
+                }
+            }
+        }
+        assertThat(signed).as("signed jars in target/lib").isEmpty();
     }
 
     @Test
