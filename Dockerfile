@@ -16,13 +16,13 @@ WORKDIR /opt/camel-replicator
 
 # AppCDS: training runs on loopback record the classes a cold start loads, already parsed and
 # verified, in app.jsa (docs/cold-start.md): every mover pod, sync-now Job and service start reads
-# it. It is valid only for this JDK and these jar files, so it is made here, after them.
-# CDS_KIND=none (benchmarks only) copies the JDK's own default archive instead.
+# it. It is valid only for this JDK and these jar files, so it is made here, after them. Stored
+# gzip-compressed; start.sh inflates it under /tmp at each start.
+# CDS_KIND=none (benchmarks only) makes no archive: start.sh then runs java without one.
 ARG CDS_KIND=dynamic-volume
-COPY k8s/image/cds-train.sh /tmp/cds-train.sh
-RUN if [ "$CDS_KIND" = none ]; then cp /usr/lib/jvm/java-17-openjdk-*/lib/server/classes.jsa app.jsa; \
-    else bash /tmp/cds-train.sh /opt/camel-replicator /opt/camel-replicator/app.jsa "$CDS_KIND"; fi \
-    && rm /tmp/cds-train.sh && chmod 444 app.jsa
+COPY k8s/image/cds-train.sh k8s/image/start.sh /opt/camel-replicator/
+RUN if [ "$CDS_KIND" != none ]; then bash cds-train.sh /opt/camel-replicator /opt/camel-replicator/app.jsa "$CDS_KIND" \
+      && gzip -9 app.jsa && chmod 444 app.jsa.gz; fi && rm cds-train.sh && chmod 555 start.sh
 
 # Non-root, numeric so runAsNonRoot can verify it without a passwd entry. The root filesystem may be
 # read-only; /tmp must be writable (Vert.x's cache and the zstd native library are unpacked there).
@@ -39,5 +39,6 @@ ENV LANG=C.UTF-8 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:MaxDirectMemorySize=128m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
 # 9876: management (/observe/health/*, /observe/metrics); 8000: volume destination listener.
 EXPOSE 9876 8000
-# The archive goes on the command line, not in JAVA_TOOL_OPTIONS, which the manifests set.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/camel-replicator/app.jsa", "-jar", "/opt/camel-replicator/camel-replicator.jar"]
+# start.sh puts the archive on java's command line, not in JAVA_TOOL_OPTIONS (the manifests set it),
+# and execs java, which stays PID 1 and gets the signals.
+ENTRYPOINT ["/opt/camel-replicator/start.sh"]

@@ -57,6 +57,15 @@ class ImageSmokeIT {
     }
 
     @Test
+    void withoutAWritableTmpTheApplicationStartsWithoutTheArchive() throws Exception {
+        // start.sh cannot inflate the archive: java runs without it rather than not at all.
+        Podman.Result help = Podman.podman("run", "--rm", "--read-only", "--read-only-tmpfs=false", "--user", "65532:65532",
+                "-e", "JDK_JAVA_OPTIONS=-Xlog:class+load=info:stdout", IMAGE, "--help");
+        assertThat(help.exitCode()).as(help.output()).isZero();
+        assertThat(help.output()).contains("Usage:", "io.replicator.ReplicatorMain source: file:/opt/camel-replicator/camel-replicator.jar");
+    }
+
+    @Test
     void theImageAddsAtMost70MbToItsBase() throws Exception {
         long added = imageBytes(IMAGE) - imageBytes(BASE);
         System.out.printf("ImageSmokeIT: the image adds %.2f MB to its base%n", added / 1e6);
