@@ -54,6 +54,7 @@ public final class VolumeSource implements AutoCloseable {
         VolumePlan plan = null;
         SessionResult result = SessionResult.OK;
         String error = null;
+        ScanAhead scan = new ScanAhead(workers, new SourceScanner(s.root(), new Excludes(s.excludes()), s.checksum(), s.xattrs()));
         try {
             BandwidthLimiter limiter = s.bandwidthLimit() > 0 ? new BandwidthLimiter(s.bandwidthLimit()) : null;
             FrameChannel primary = client.connect(s, counter);
@@ -77,7 +78,7 @@ public final class VolumeSource implements AutoCloseable {
                 c.send(new Join(version, s.job(), sessionId, i).encode(alloc));
                 c.flush();
             }
-            List<FileEntry> list = sendList(primary, s, progress, entries);
+            List<FileEntry> list = sendList(primary, scan, progress, entries);
             if (s.mode().writes()) {
                 runStreams(chans, s, list, stats, progress);
                 primary.send(Wire.empty(alloc, FrameType.COMMIT));
@@ -108,6 +109,7 @@ public final class VolumeSource implements AutoCloseable {
                 chans.get(0).abort(error);
             }
         } finally {
+            scan.close();
             for (FrameChannel c : chans) {
                 c.close();
             }
@@ -131,39 +133,38 @@ public final class VolumeSource implements AutoCloseable {
                 Duration.ofNanos(System.nanoTime() - start), error, plan, List.copyOf(stats.changedWhileRead));
     }
 
-    /** Scans and sends the list in LIST batches as it goes; returns it (NEED requests refer to indexes). */
-    private List<FileEntry> sendList(FrameChannel primary, SourceSettings s, SyncProgress progress,
+    /** Sends the list in LIST batches as the scan goes; returns it (NEED requests refer to indexes). */
+    private List<FileEntry> sendList(FrameChannel primary, ScanAhead scan, SyncProgress progress,
                                             long[] counts) throws IOException {
         ByteBufAllocator alloc = primary.channel().alloc();
         List<FileEntry> list = new ArrayList<>();
-        ByteBuf[] body = {alloc.buffer(FileListCodec.BATCH_BYTES + 8192)};
-        int[] inBatch = {0};
-        SourceScanner scanner = new SourceScanner(s.root(), new Excludes(s.excludes()), s.checksum(), s.xattrs());
+        ByteBuf body = alloc.buffer(FileListCodec.BATCH_BYTES + 8192);
+        int inBatch = 0;
         try {
-            scanner.scan(e -> {
+            for (FileEntry e = scan.next(); e != null; e = scan.next()) {
                 list.add(e);
-                FileListCodec.writeEntry(body[0], e, version);
-                inBatch[0]++;
-                if (FileListCodec.full(body[0])) {
-                    ByteBuf full = body[0];
-                    body[0] = alloc.buffer(FileListCodec.BATCH_BYTES + 8192);
-                    primary.send(FileListCodec.frame(alloc, full, inBatch[0]));
-                    inBatch[0] = 0;
+                FileListCodec.writeEntry(body, e, version);
+                inBatch++;
+                if (FileListCodec.full(body)) {
+                    ByteBuf full = body;
+                    body = alloc.buffer(FileListCodec.BATCH_BYTES + 8192);
+                    primary.send(FileListCodec.frame(alloc, full, inBatch));
+                    inBatch = 0;
                 }
                 if (list.size() % PROGRESS_EVERY == 0) {
                     progress.scanned(list.size());
                 }
-            });
-            ByteBuf last = body[0];
-            body[0] = null;
-            if (inBatch[0] > 0) {
-                primary.send(FileListCodec.frame(alloc, last, inBatch[0]));
+            }
+            ByteBuf last = body;
+            body = null;
+            if (inBatch > 0) {
+                primary.send(FileListCodec.frame(alloc, last, inBatch));
             } else {
                 last.release();
             }
         } finally {
-            if (body[0] != null) {
-                body[0].release();
+            if (body != null) {
+                body.release();
             }
         }
         ByteBuf end = Wire.start(alloc, FrameType.LIST_END, 4);
@@ -172,7 +173,7 @@ public final class VolumeSource implements AutoCloseable {
         primary.flush();
         progress.scanned(list.size());
         counts[0] = list.size();
-        counts[1] = scanner.unsupported();
+        counts[1] = scan.unsupported();
         return list;
     }
 
