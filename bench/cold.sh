@@ -11,7 +11,7 @@
 # (read from OneShotJvmOptions.java, so the bench runs what MoverJobSpec sets).
 # Prints medians of wall and CPU (user+sys) seconds per tool, and ratios.
 # Usage: bench/cold.sh [volume|s3|once|all]   Env: ROUNDS (3), FILES (25000), OBJECTS (20000),
-#        JVM_VARIANTS (an archive from bench/cds-train.sh is compared as a variant with
+#        JVM_VARIANTS (an archive from k8s/image/cds-train.sh is compared as a variant with
 #        -XX:SharedArchiveFile=ARCHIVE).
 # Needs: mvn package done (target/camel-replicator.jar), rsync, stunnel4, rclone, /usr/bin/time.
 set -euo pipefail
@@ -168,6 +168,10 @@ EOF
       timed "s3-first:$(variant_name "$i")" java $(opts "$i") -jar "$JAR" --config "$WORK/s3/c-$r-$i.properties" --once bench
       timed "s3-rerun:$(variant_name "$i")" java $(opts "$i") -jar "$JAR" --config "$WORK/s3/c-$r-$i.properties" --once bench
     done
+    # S3Proxy keeps objects in its heap: without this its old generation filled up in the second
+    # round and every request stalled in full GCs.
+    rclone purge "DST:rclone-$r"
+    for i in "${!VARIANTS[@]}"; do rclone purge "DST:ours-$r-$i"; done
     echo "   round $r done" >&2
   done
 }
