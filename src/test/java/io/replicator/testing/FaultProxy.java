@@ -161,6 +161,13 @@ public final class FaultProxy implements AutoCloseable {
         Socket upstream = new Socket();
         sockets.add(client);
         sockets.add(upstream);
+        if (closed) {
+            // accepted just before close() and registered after it closed the others: without this the
+            // connection lived on and a "dead" endpoint kept answering (a flaky SyncSafetyContract run)
+            closeQuietly(client);
+            closeQuietly(upstream);
+            return;
+        }
         try {
             client.setTcpNoDelay(true);
             upstream.setTcpNoDelay(true);
