@@ -292,15 +292,32 @@ public final class CephRgw {
         }
     }
 
-    /** A block of PORTS consecutive free ports on 127.0.0.1 (mon, OSD messengers, radosgw). */
+    /**
+     * A block of PORTS consecutive free ports on 127.0.0.1 (mon, OSD messengers, radosgw), below the
+     * kernel's ephemeral range: the daemons bind them seconds after this check, and an outgoing
+     * connection of any process took one meanwhile in a CI run (radosgw exited with 98, EADDRINUSE).
+     */
     private static int freePortBlock() throws IOException {
+        int top = Math.min(60000, ephemeralLow()) - PORTS;
+        int bottom = top > 20000 + 100 * PORTS ? 20000 : Math.min(1024, top - 1);
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20000, 60000 - PORTS);
+            int base = ThreadLocalRandom.current().nextInt(bottom, top);
             if (allFree(base)) {
                 return base;
             }
         }
         throw new IOException("no block of " + PORTS + " free ports found on 127.0.0.1");
+    }
+
+    /** The first port of /proc/sys/net/ipv4/ip_local_port_range (32768 where it cannot be read). */
+    private static int ephemeralLow() {
+        try {
+            // readAllLines: Files.readString of this procfs file answered "3" (its size reads as 0)
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0)
+                    .trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32768;
+        }
     }
 
     private static boolean allFree(int base) {
