@@ -55,6 +55,11 @@ final class S3Store implements Store {
         client.createBucket(b -> b.bucket(ref.bucket()));
     }
 
+    /** Whether writes here carry a storage class, encryption or an SSE-C key of the job's. */
+    boolean protectsWrites() {
+        return protection.any();
+    }
+
     /** Server-side copy needs both sides on one endpoint with one set of credentials. */
     boolean canCopyFrom(S3Store source) {
         return remote.sameAccountAs(source.remote);

@@ -6,8 +6,9 @@ import software.amazon.awssdk.services.s3.model.Tag;
 /**
  * Writes one source version as the newest version of its key on a versioned destination and
  * answers the destination's new version id: CopyObject of that version when both sides share
- * endpoint and credentials (metadata and tags copied by the server), otherwise a streamed GET of
- * that version and one PUT with its headers and tags; a delete marker becomes a DeleteObject
+ * endpoint and credentials and the job sets no destination protection (metadata and tags copied by
+ * the server), otherwise a streamed GET of that version and one PUT with its headers, its tags and
+ * the protection (storage class, encryption: RGW 16 ignores SSE headers on CopyObject); a delete marker becomes a DeleteObject
  * without version id, which adds a delete marker. Single requests only: a version over 5 GiB fails
  * with a message saying so. The listed ETag is checked on every read (If-Match), and a PUT whose
  * answered ETag is not the MD5 of the bytes sent is repeated ({@link UploadCheck}).
@@ -31,7 +32,7 @@ final class VersionWriter {
                     + " bytes): versions=all writes each version with one request and cannot copy it");
         }
         ObjectEntry e = new ObjectEntry(key, v.size(), v.etag(), v.lastModified(), v.versionId());
-        if (destination.canCopyFrom(source)) {
+        if (destination.canCopyFrom(source) && !destination.protectsWrites()) {
             return destination.client.copyObject(b -> b.sourceBucket(source.ref.bucket())
                     .sourceKey(source.fullKey(key)).sourceVersionId(v.versionId()).copySourceIfMatch(Etags.quoted(e.etag()))
                     .destinationBucket(destination.ref.bucket()).destinationKey(destination.fullKey(key))).versionId();

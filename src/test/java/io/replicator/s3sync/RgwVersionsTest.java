@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 
 /**
  * Versioned buckets against the real Ceph RGW 16 (S3Proxy has no versioning): versions=all
@@ -162,6 +164,31 @@ class RgwVersionsTest {
 
         SyncReport check = BucketSync.run(job, all(pageSize).withMode(SyncMode.CHECK));
         assertThat(check.result()).as(check.summary()).isEqualTo(SyncReport.Result.OK);
+    }
+
+    /** One endpoint and one user would allow CopyObject, which RGW 16 lets ignore SSE headers: each version is streamed. */
+    @Test
+    void versionsAllGivesEveryVersionTheDestinationsStorageClassAndEncryption() {
+        String src = bucket(rgw, "vsrc", true);
+        String dst = bucket(rgw, "vdst", true);
+        rgw.put(src, "k1", text("one"));
+        tick(src, "k1");
+        rgw.put(src, "k1", text("two-2"));
+        BucketJob job = new BucketJob("versions", new BucketRef(rgw.remote("src"), src), new BucketRef(rgw.remote("dst"), dst));
+        DestinationProtection cold = new DestinationProtection(DestinationProtection.StorageClass.parse(
+                CephRgw.COLD_STORAGE_CLASS), DestinationProtection.Encryption.kms(CephRgw.KMS_KEY_ID));
+
+        SyncReport r = BucketSync.run(job, all().withProtection(cold));
+        assertThat(r.ok()).as(r.summary() + " " + r.errors()).isTrue();
+        assertThat(r.copied().objects()).isEqualTo(2);
+        List<ObjectVersion> written = rgw.client().listObjectVersions(b -> b.bucket(dst).prefix("k")).versions();
+        assertThat(written).hasSize(2).allSatisfy(v -> {
+            HeadObjectResponse h = rgw.client().headObject(b -> b.bucket(dst).key(v.key()).versionId(v.versionId()));
+            assertThat(h.storageClassAsString()).as(v.versionId()).isEqualTo(CephRgw.COLD_STORAGE_CLASS);
+            assertThat(h.serverSideEncryptionAsString()).as(v.versionId()).isEqualTo("aws:kms");
+            assertThat(h.ssekmsKeyId()).as(v.versionId()).isEqualTo(CephRgw.KMS_KEY_ID);
+        });
+        assertThat(history(rgw, dst)).isEqualTo(history(rgw, src));
     }
 
     @Test
