@@ -166,15 +166,22 @@ class RgwVersionsTest {
         assertThat(check.result()).as(check.summary()).isEqualTo(SyncReport.Result.OK);
     }
 
-    /** One endpoint and one user would allow CopyObject, which RGW 16 lets ignore SSE headers: each version is streamed. */
-    @Test
-    void versionsAllGivesEveryVersionTheDestinationsStorageClassAndEncryption() {
+    /** Two versions of k1 in a new versioned source; the job's destination is a new versioned bucket of the same user. */
+    private BucketJob twoVersionsOnOneUser() {
         String src = bucket(rgw, "vsrc", true);
         String dst = bucket(rgw, "vdst", true);
         rgw.put(src, "k1", text("one"));
         tick(src, "k1");
         rgw.put(src, "k1", text("two-2"));
-        BucketJob job = new BucketJob("versions", new BucketRef(rgw.remote("src"), src), new BucketRef(rgw.remote("dst"), dst));
+        return new BucketJob("versions", new BucketRef(rgw.remote("src"), src), new BucketRef(rgw.remote("dst"), dst));
+    }
+
+    /** One endpoint and one user would allow CopyObject, which RGW 16 lets ignore SSE headers: each version is streamed. */
+    @Test
+    void versionsAllGivesEveryVersionTheDestinationsStorageClassAndEncryption() {
+        BucketJob job = twoVersionsOnOneUser();
+        String src = job.source().bucket();
+        String dst = job.destination().bucket();
         DestinationProtection cold = new DestinationProtection(DestinationProtection.StorageClass.parse(
                 CephRgw.COLD_STORAGE_CLASS), DestinationProtection.Encryption.kms(CephRgw.KMS_KEY_ID));
 
@@ -193,12 +200,9 @@ class RgwVersionsTest {
 
     @Test
     void versionsDeletedAtTheSourceStayOnTheDestination() {
-        String src = bucket(rgw, "vsrc", true);
-        String dst = bucket(rgw, "vdst", true);
-        rgw.put(src, "k1", text("one"));
-        tick(src, "k1");
-        rgw.put(src, "k1", text("two-2"));
-        BucketJob job = new BucketJob("versions", new BucketRef(rgw.remote("src"), src), new BucketRef(rgw.remote("dst"), dst));
+        BucketJob job = twoVersionsOnOneUser();
+        String src = job.source().bucket();
+        String dst = job.destination().bucket();
         assertThat(BucketSync.run(job, all()).copied().objects()).isEqualTo(2);
         String oldest = rgw.client().listObjectVersions(b -> b.bucket(src)).versions().stream()
                 .filter(v -> !v.isLatest()).findFirst().orElseThrow().versionId();
