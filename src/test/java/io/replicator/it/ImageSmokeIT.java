@@ -66,6 +66,22 @@ class ImageSmokeIT {
     }
 
     @Test
+    void restartsOnTheSameTmpKeepOneInflatedArchive() throws Exception {
+        // Kubernetes keeps a pod's emptyDir /tmp across container restarts.
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Files.setAttribute(tmp, "unix:uid", 65532);
+        for (int start = 0; start < 3; start++) {
+            Podman.Result help = Podman.podman("run", "--rm", "--read-only", "--user", "65532:65532", "-v", tmp + ":/tmp",
+                    IMAGE, "--help");
+            assertThat(help.exitCode()).as(help.output()).isZero();
+        }
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("camel-replicator-cds.")))
+                    .as("archive folders left in /tmp after 3 starts").hasSize(1);
+        }
+    }
+
+    @Test
     void theImageAddsAtMost70MbToItsBase() throws Exception {
         long added = imageBytes(IMAGE) - imageBytes(BASE);
         System.out.printf("ImageSmokeIT: the image adds %.2f MB to its base%n", added / 1e6);
