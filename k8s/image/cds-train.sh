@@ -30,10 +30,16 @@ cd "$T"
 # nothing but the archive is left in the image layer.
 export JDK_JAVA_OPTIONS="-Djava.io.tmpdir=$T -XX:-UsePerfData"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }
-# run NAME ARGS...: a one-shot training run; in a dynamic KIND its chosen run dumps the archive at exit.
+# needed NAME: a static KIND uses every run's class list; a dynamic one only the first run of its path
+# (volume or bucket), which dumps the archive at exit: the other runs are skipped.
+needed() {
+  case "$KIND" in dynamic-*) [ "$KIND" = "dynamic-${1%%-*}" ] && [ ! -f "$OUT" ] ;; *) true ;; esac
+}
+# run NAME ARGS...: a one-shot training run, where needed.
 run() {
+  needed "$1" || return 0
   local cds=-XX:DumpLoadedClassList="$T/$1.classlist"
-  if [ "$KIND" = "dynamic-${1%%-*}" ] && [ ! -f "$OUT" ]; then cds=-XX:ArchiveClassesAtExit="$OUT"; fi
+  case "$KIND" in dynamic-*) cds=-XX:ArchiveClassesAtExit="$OUT" ;; esac
   java "$cds" -jar "$JAR" "${@:2}" > "$T/$1.log" 2>&1 || { echo "cds-train.sh: training run '$1' failed:" >&2; tail -20 "$T/$1.log" >&2; exit 1; }
 }
 
@@ -63,10 +69,13 @@ replicator.volume-source.train.port = $PORT
 replicator.volume-source.train.key-file = $T/psk.txt
 EOF
 
-# 1. the service: boots, listens, stops on SIGTERM (its classes also serve one-shot runs)
-java -XX:DumpLoadedClassList="$T/service.classlist" -jar "$JAR" --config c.properties > service.log 2>&1 &
-DST_PID=$!
-for _ in $(seq 1 600); do (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; kill -0 "$DST_PID" 2>/dev/null || { echo "cds-train.sh: the service stopped:" >&2; tail -20 service.log >&2; exit 1; }; sleep 0.1; done
+# 1. the service: boots, listens, stops on SIGTERM (its classes also serve one-shot runs); the volume
+# runs' destination. A bucket-trained dynamic archive needs neither.
+if [ "$KIND" != dynamic-bucket ]; then
+  java -XX:DumpLoadedClassList="$T/service.classlist" -jar "$JAR" --config c.properties > service.log 2>&1 &
+  DST_PID=$!
+  for _ in $(seq 1 600); do (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; kill -0 "$DST_PID" 2>/dev/null || { echo "cds-train.sh: the service stopped:" >&2; tail -20 service.log >&2; exit 1; }; sleep 0.1; done
+fi
 # 2. a bucket sync, its no-change rerun and a dry run; 3. a volume sync into the service, twice
 run bucket-sync --config c.properties --once files
 run bucket-rerun --config c.properties --once files
@@ -74,7 +83,7 @@ run bucket-dry --config c.properties --once files --dry-run
 rm -rf b/bucket
 run volume --config c.properties --once train
 run volume-rerun --config c.properties --once train
-kill "$DST_PID"; wait "$DST_PID" || true; DST_PID=
+if [ -n "$DST_PID" ]; then kill "$DST_PID"; wait "$DST_PID" || true; DST_PID=; fi
 
 case "$KIND" in
   dynamic-*) [ -s "$OUT" ] || { echo "cds-train.sh: no dynamic archive was written to $OUT" >&2; exit 1; }
