@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The commit, run only after every stream finished and the source sent COMMIT. Order: (0) make the
@@ -50,7 +49,7 @@ final class Committer {
             FileEntry e = entries.get(i);
             if (e.type() == EntryType.DIR) {
                 Path p = s.resolve(e);
-                if (!s.meta().matches(p, MetadataWriter.lstat(p), e)) {
+                if (!s.meta().matches(p, Stat.of(p), e)) {
                     s.meta().apply(p, e);
                 }
             }
@@ -65,18 +64,18 @@ final class Committer {
             }
             Path primary = s.resolve(entries.get(e.primary()));
             Path link = s.resolve(e);
-            Map<String, Object> pa = TreePreparer.lstatOrNull(primary);
-            if (pa == null || TreePreparer.kind(pa) != TreePreparer.Kind.FILE) {
+            Stat pa = Stat.orNull(primary);
+            if (Stat.kind(pa) != Stat.Kind.FILE) {
                 s.stats().filesSkipped.increment(); // its primary was skipped (vanished at the source)
                 continue;
             }
-            Map<String, Object> la = TreePreparer.lstatOrNull(link);
-            if (la != null && Objects.equals(la.get("ino"), pa.get("ino")) && Objects.equals(la.get("dev"), pa.get("dev"))) {
+            Stat la = Stat.orNull(link);
+            if (la != null && la.sameInode(pa)) {
                 continue;
             }
             Path temp = TempNames.next(link);
             Files.createLink(temp, primary);
-            if (la != null && TreePreparer.kind(la) == TreePreparer.Kind.DIR) {
+            if (Stat.kind(la) == Stat.Kind.DIR) {
                 s.stats().filesDeleted.add(TreeDeleter.delete(link));
             }
             disk.rename(temp, link);

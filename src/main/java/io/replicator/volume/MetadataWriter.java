@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -97,51 +96,41 @@ final class MetadataWriter {
     }
 
     /** Whether the existing path's metadata already equals the entry's (no write needed). */
-    boolean matches(Path path, Map<String, Object> attrs, FileEntry e) throws IOException {
+    boolean matches(Path path, Stat attrs, FileEntry e) throws IOException {
         if (carriesXattrs(e) && !Xattrs.equal(Xattrs.read(path), e.xattrs())) {
             return false;
         }
         if (ownership == Ownership.APPLIED
-                && (!Integer.valueOf(e.uid()).equals(attrs.get("uid")) || !Integer.valueOf(e.gid()).equals(attrs.get("gid")))) {
+                && (e.uid() != attrs.uid() || e.gid() != attrs.gid())) {
             return false;
         }
-        if (e.type() != EntryType.SYMLINK && (((Integer) attrs.get("mode")) & 07777) != e.mode()) {
+        if (e.type() != EntryType.SYMLINK && attrs.permissions() != e.mode()) {
             return false;
         }
-        return mtimeNanos(attrs) == e.mtimeNanos() || (e.type() == EntryType.SYMLINK
-                && mtimeNanos(attrs) == e.mtimeNanos() / 1000 * 1000);
+        return attrs.mtimeNanos() == e.mtimeNanos() || (e.type() == EntryType.SYMLINK
+                && attrs.mtimeNanos() == e.mtimeNanos() / 1000 * 1000);
     }
 
     /**
      * Marks in rsync's itemize letters (index 2 t, 3 p, 4 o, 5 g, 8 x of "cstpoguax") what
      * {@link #apply} would change: the plan of a dry run. Owner only when this side applies it.
      */
-    void itemize(Path path, Map<String, Object> attrs, FileEntry e, char[] flags) throws IOException {
+    void itemize(Path path, Stat attrs, FileEntry e, char[] flags) throws IOException {
         if (carriesXattrs(e) && !Xattrs.equal(Xattrs.read(path), e.xattrs())) {
             flags[8] = 'x';
         }
-        if (ownership == Ownership.APPLIED && !Integer.valueOf(e.uid()).equals(attrs.get("uid"))) {
+        if (ownership == Ownership.APPLIED && e.uid() != attrs.uid()) {
             flags[4] = 'o';
         }
-        if (ownership == Ownership.APPLIED && !Integer.valueOf(e.gid()).equals(attrs.get("gid"))) {
+        if (ownership == Ownership.APPLIED && e.gid() != attrs.gid()) {
             flags[5] = 'g';
         }
-        if (e.type() != EntryType.SYMLINK && (((Integer) attrs.get("mode")) & 07777) != e.mode()) {
+        if (e.type() != EntryType.SYMLINK && attrs.permissions() != e.mode()) {
             flags[3] = 'p';
         }
-        if (!(mtimeNanos(attrs) == e.mtimeNanos() || (e.type() == EntryType.SYMLINK
-                && mtimeNanos(attrs) == e.mtimeNanos() / 1000 * 1000))) {
+        if (!(attrs.mtimeNanos() == e.mtimeNanos() || (e.type() == EntryType.SYMLINK
+                && attrs.mtimeNanos() == e.mtimeNanos() / 1000 * 1000))) {
             flags[2] = 't';
         }
-    }
-
-    static long mtimeNanos(Map<String, Object> attrs) {
-        return ((FileTime) attrs.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
-    }
-
-    /** lstat with what the destination compares. */
-    static Map<String, Object> lstat(Path path) throws IOException {
-        return Files.readAttributes(path, "unix:mode,uid,gid,size,lastModifiedTime,ino,dev,nlink",
-                LinkOption.NOFOLLOW_LINKS);
     }
 }

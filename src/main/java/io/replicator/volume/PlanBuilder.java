@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The destination's plan for a dry run or check: compares the validated list with the volume
@@ -41,9 +40,9 @@ final class PlanBuilder {
     DeleteScan build(Lines out, Map<String, Integer> byPath, Excludes protect) throws IOException {
         for (FileEntry e : entries) {
             Path p = e.isRoot() ? root : RawNames.resolve(root, e.path());
-            Map<String, Object> attrs = missing.under(e) ? null : TreePreparer.lstatOrNull(p);
-            TreePreparer.Kind kind = attrs == null ? TreePreparer.Kind.ABSENT : TreePreparer.kind(attrs);
-            if (e.type() == EntryType.DIR && kind != TreePreparer.Kind.DIR) {
+            Stat attrs = missing.under(e) ? null : Stat.orNull(p);
+            Stat.Kind kind = Stat.kind(attrs);
+            if (e.type() == EntryType.DIR && kind != Stat.Kind.DIR) {
                 missing.add(e);
             }
             String line = switch (e.type()) {
@@ -65,24 +64,24 @@ final class PlanBuilder {
         return new VolumePlan(List.of(), 0, creates, updates, scan.deletes(), metadata, dataBytes, refusal);
     }
 
-    private String directory(FileEntry e, Path p, Map<String, Object> attrs, TreePreparer.Kind kind) throws IOException {
+    private String directory(FileEntry e, Path p, Stat attrs, Stat.Kind kind) throws IOException {
         String name = e.isRoot() ? "./" : shown(e.path()) + "/";
-        if (kind != TreePreparer.Kind.DIR) {
+        if (kind != Stat.Kind.DIR) {
             creates++;
             return "cd+++++++++ " + name;
         }
         return metadataOnly(".d", e, p, attrs, name);
     }
 
-    private String file(FileEntry e, Path p, Map<String, Object> attrs, TreePreparer.Kind kind) throws IOException {
-        if (kind != TreePreparer.Kind.FILE) {
+    private String file(FileEntry e, Path p, Stat attrs, Stat.Kind kind) throws IOException {
+        if (kind != Stat.Kind.FILE) {
             creates++;
             dataBytes += e.size();
             return ">f+++++++++ " + shown(e.path());
         }
         char[] f = noChange();
         meta.itemize(p, attrs, e, f);
-        if (((Number) attrs.get("size")).longValue() != e.size()) {
+        if (attrs.size() != e.size()) {
             f[1] = 's';
         }
         boolean changed;
@@ -102,9 +101,9 @@ final class PlanBuilder {
         return differs(f) ? metadataLine(".f", f, shown(e.path())) : null;
     }
 
-    private String symlink(FileEntry e, Path p, Map<String, Object> attrs, TreePreparer.Kind kind) throws IOException {
+    private String symlink(FileEntry e, Path p, Stat attrs, Stat.Kind kind) throws IOException {
         String name = shown(e.path()) + " -> " + shown(e.linkTarget());
-        if (kind != TreePreparer.Kind.SYMLINK) {
+        if (kind != Stat.Kind.SYMLINK) {
             creates++;
             return "cL+++++++++ " + name;
         }
@@ -115,19 +114,17 @@ final class PlanBuilder {
         return metadataOnly(".L", e, p, attrs, name);
     }
 
-    private String hardlink(FileEntry e, Map<String, Object> attrs) throws IOException {
+    private String hardlink(FileEntry e, Stat attrs) throws IOException {
         FileEntry primary = entries.get(e.primary());
-        Map<String, Object> pa = missing.under(primary) ? null
-                : TreePreparer.lstatOrNull(RawNames.resolve(root, primary.path()));
-        if (attrs != null && pa != null && Objects.equals(attrs.get("ino"), pa.get("ino"))
-                && Objects.equals(attrs.get("dev"), pa.get("dev"))) {
+        Stat pa = missing.under(primary) ? null : Stat.orNull(RawNames.resolve(root, primary.path()));
+        if (attrs != null && pa != null && attrs.sameInode(pa)) {
             return null;
         }
         creates++;
         return "hf+++++++++ " + shown(e.path()) + " => " + shown(primary.path());
     }
 
-    private String metadataOnly(String prefix, FileEntry e, Path p, Map<String, Object> attrs, String name)
+    private String metadataOnly(String prefix, FileEntry e, Path p, Stat attrs, String name)
             throws IOException {
         char[] f = noChange();
         meta.itemize(p, attrs, e, f);

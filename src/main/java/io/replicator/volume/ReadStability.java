@@ -1,10 +1,7 @@
 package io.replicator.volume;
 
 import java.io.IOException;
-import java.nio.file.LinkOption;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Whether a source file stayed the same while it was read: size, mtime, ctime and inode from lstat
@@ -24,34 +21,30 @@ final class ReadStability {
         void afterRead(String path) throws IOException;
     }
 
-    private final Map<String, Object> before;
+    private final Stat before;
 
-    private ReadStability(Map<String, Object> before) {
+    private ReadStability(Stat before) {
         this.before = before;
     }
 
     static ReadStability before(Path file) throws IOException {
-        return new ReadStability(stat(file));
+        return new ReadStability(Stat.of(file));
     }
 
     /** Throws {@link ChangedWhileReadException} when the file is no longer what it was before the read. */
     void checkAfter(Path file, String path) throws IOException {
-        Map<String, Object> after;
-        try {
-            after = stat(file);
-        } catch (java.nio.file.NoSuchFileException gone) {
+        Stat after = Stat.orNull(file);
+        if (after == null) {
             throw new ChangedWhileReadException(path + " was removed or renamed while being read");
         }
-        for (String k : new String[] {"size", "lastModifiedTime", "ctime", "ino", "dev"}) {
-            if (!before.get(k).equals(after.get(k))) {
-                throw new ChangedWhileReadException(path + " changed while being read (" + k + " " + before.get(k)
-                        + " -> " + after.get(k) + ")");
-            }
+        String change = after.size() != before.size() ? "size " + before.size() + " -> " + after.size()
+                : after.mtimeNanos() != before.mtimeNanos() ? "mtime " + before.mtimeNanos() + " -> " + after.mtimeNanos()
+                : after.ctimeNanos() != before.ctimeNanos() ? "ctime " + before.ctimeNanos() + " -> " + after.ctimeNanos()
+                : !after.sameInode(before) ? "inode " + before.dev() + ":" + before.ino() + " -> " + after.dev() + ":" + after.ino()
+                : null;
+        if (change != null) {
+            throw new ChangedWhileReadException(path + " changed while being read (" + change + ")");
         }
-    }
-
-    private static Map<String, Object> stat(Path file) throws IOException {
-        return Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino,dev", LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The file changed while it was read: its copy would be torn, so it is not sent this time. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Walks the source volume without following symlinks and without leaving its filesystem (rsync -x),
@@ -42,9 +41,9 @@ final class SourceScanner {
     }
 
     void scan(Sink sink) throws IOException {
-        Map<String, Object> rootAttrs = MetadataWriter.lstat(root);
-        Object rootDev = rootAttrs.get("dev");
-        if (TreePreparer.kind(rootAttrs) != TreePreparer.Kind.DIR) {
+        Stat rootAttrs = Stat.of(root);
+        long rootDev = rootAttrs.dev();
+        if (rootAttrs.kind() != Stat.Kind.DIR) {
             throw new IOException("source volume " + root + " is not a directory");
         }
         sink.accept(withXattrs(entry(FileEntry.ROOT, EntryType.DIR, rootAttrs, null, -1, null), root));
@@ -62,13 +61,13 @@ final class SourceScanner {
                     if (excludes.excludes(rel)) {
                         continue;
                     }
-                    Map<String, Object> a = lstat(child);
+                    Stat a = Stat.orNull(child);
                     if (a == null) {
                         continue; // vanished since readdir
                     }
-                    if (TreePreparer.kind(a) == TreePreparer.Kind.DIR) {
+                    if (a.kind() == Stat.Kind.DIR) {
                         sink.accept(withXattrs(entry(rel, EntryType.DIR, a, null, -1, null), child));
-                        if (Objects.equals(a.get("dev"), rootDev)) {
+                        if (a.dev() == rootDev) {
                             dirs.add(rel); // -x: a mount point is listed, not entered
                         }
                     } else {
@@ -89,12 +88,11 @@ final class SourceScanner {
         }
     }
 
-    private FileEntry fileEntry(Path file, String rel, Map<String, Object> a) throws IOException {
-        switch (TreePreparer.kind(a)) {
+    private FileEntry fileEntry(Path file, String rel, Stat a) throws IOException {
+        switch (a.kind()) {
             case FILE -> {
-                int nlink = (Integer) a.get("nlink");
-                if (nlink > 1) {
-                    String key = a.get("dev") + ":" + a.get("ino");
+                if (a.nlink() > 1) {
+                    String key = a.dev() + ":" + a.ino();
                     Integer primary = inodes.putIfAbsent(key, count);
                     if (primary != null) {
                         return entry(rel, EntryType.HARDLINK, a, null, primary, null);
@@ -113,11 +111,10 @@ final class SourceScanner {
         }
     }
 
-    private FileEntry entry(String rel, EntryType type, Map<String, Object> a, String target, int primary, byte[] sha) {
+    private FileEntry entry(String rel, EntryType type, Stat a, String target, int primary, byte[] sha) {
         count++;
-        long size = type == EntryType.FILE || type == EntryType.HARDLINK ? ((Number) a.get("size")).longValue() : 0;
-        return new FileEntry(rel, type, ((Integer) a.get("mode")) & 07777, (Integer) a.get("uid"), (Integer) a.get("gid"),
-                size, MetadataWriter.mtimeNanos(a), target, primary, sha);
+        long size = type == EntryType.FILE || type == EntryType.HARDLINK ? a.size() : 0;
+        return new FileEntry(rel, type, a.permissions(), a.uid(), a.gid(), size, a.mtimeNanos(), target, primary, sha);
     }
 
     /** The entry with the path's user xattrs, when the sync replicates them. */
@@ -131,13 +128,5 @@ final class SourceScanner {
 
     private String relative(Path p) {
         return p.equals(root) ? FileEntry.ROOT : root.relativize(p).toString();
-    }
-
-    private static Map<String, Object> lstat(Path p) throws IOException {
-        try {
-            return MetadataWriter.lstat(p);
-        } catch (NoSuchFileException e) {
-            return null;
-        }
     }
 }

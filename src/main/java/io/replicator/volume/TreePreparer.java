@@ -2,14 +2,11 @@ package io.replicator.volume;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * First changes of a session, made only after the whole file list was validated: walks the list in
@@ -52,7 +49,7 @@ final class TreePreparer {
         for (int i = 0; i < entries.size(); i++) {
             FileEntry e = entries.get(i);
             Path p = resolve(e);
-            Map<String, Object> attrs = e.isRoot() || exists(e) ? lstatOrNull(p) : null;
+            Stat attrs = e.isRoot() || exists(e) ? Stat.orNull(p) : null;
             switch (e.type()) {
                 case DIR -> directory(e, p, attrs);
                 case FILE -> {
@@ -91,8 +88,8 @@ final class TreePreparer {
         return listedNames.contains(PathGuard.name(e.path()));
     }
 
-    private void directory(FileEntry e, Path p, Map<String, Object> attrs) throws IOException {
-        if (attrs != null && kind(attrs) == Kind.DIR) {
+    private void directory(FileEntry e, Path p, Stat attrs) throws IOException {
+        if (Stat.kind(attrs) == Stat.Kind.DIR) {
             return;
         }
         if (attrs != null) {
@@ -104,27 +101,27 @@ final class TreePreparer {
         Files.createDirectory(p);
     }
 
-    private Transfer file(int index, FileEntry e, Path p, Map<String, Object> attrs) throws IOException {
-        Kind k = attrs == null ? Kind.ABSENT : kind(attrs);
-        if (k == Kind.FILE && ((Number) attrs.get("size")).longValue() == e.size() && unchanged(e, p, attrs)) {
+    private Transfer file(int index, FileEntry e, Path p, Stat attrs) throws IOException {
+        Stat.Kind k = Stat.kind(attrs);
+        if (k == Stat.Kind.FILE && attrs.size() == e.size() && unchanged(e, p, attrs)) {
             if (!meta.matches(p, attrs, e)) {
                 meta.apply(p, e);
             }
             return null;
         }
-        boolean basis = k == Kind.FILE && ((Number) attrs.get("size")).longValue() > 0;
-        return new Transfer(index, e.size(), basis, k == Kind.DIR);
+        boolean basis = k == Stat.Kind.FILE && attrs.size() > 0;
+        return new Transfer(index, e.size(), basis, k == Stat.Kind.DIR);
     }
 
-    private boolean unchanged(FileEntry e, Path p, Map<String, Object> attrs) throws IOException {
+    private boolean unchanged(FileEntry e, Path p, Stat attrs) throws IOException {
         if (checksum == ChecksumMode.FULL) {
             return Arrays.equals(FileHashes.sha256(p), e.sha256());
         }
-        return MetadataWriter.mtimeNanos(attrs) == e.mtimeNanos();
+        return attrs.mtimeNanos() == e.mtimeNanos();
     }
 
-    private void symlink(FileEntry e, Path p, Map<String, Object> attrs) throws IOException {
-        if (attrs != null && kind(attrs) == Kind.SYMLINK && RawNames.linkTarget(p).equals(e.linkTarget())) {
+    private void symlink(FileEntry e, Path p, Stat attrs) throws IOException {
+        if (Stat.kind(attrs) == Stat.Kind.SYMLINK && RawNames.linkTarget(p).equals(e.linkTarget())) {
             if (!meta.matches(p, attrs, e)) {
                 meta.apply(p, e);
             }
@@ -132,7 +129,7 @@ final class TreePreparer {
         }
         Path temp = createTempSymlink(p, e.linkTarget());
         meta.applyToNew(temp, e);
-        if (attrs != null && kind(attrs) == Kind.DIR) {
+        if (Stat.kind(attrs) == Stat.Kind.DIR) {
             deferred.add(new Deferred(temp, p));
         } else {
             Files.move(temp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -141,25 +138,5 @@ final class TreePreparer {
 
     static Path createTempSymlink(Path target, String linkTarget) throws IOException {
         return TempNames.create(target, temp -> Files.createSymbolicLink(temp, RawNames.path(linkTarget)));
-    }
-
-    enum Kind { ABSENT, DIR, FILE, SYMLINK, OTHER }
-
-    static Kind kind(Map<String, Object> attrs) {
-        int fmt = ((Integer) attrs.get("mode")) & 0170000;
-        return switch (fmt) {
-            case 0040000 -> Kind.DIR;
-            case 0100000 -> Kind.FILE;
-            case 0120000 -> Kind.SYMLINK;
-            default -> Kind.OTHER;
-        };
-    }
-
-    static Map<String, Object> lstatOrNull(Path p) throws IOException {
-        try {
-            return MetadataWriter.lstat(p);
-        } catch (NoSuchFileException e) {
-            return null;
-        }
     }
 }

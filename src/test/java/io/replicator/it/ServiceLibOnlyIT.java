@@ -59,6 +59,14 @@ class ServiceLibOnlyIT {
         assertThat(signed).as("signed jars in target/lib").isEmpty();
     }
 
+    /** volume.StatReader reads lstat's fields from the JDK's object only where java.base opens them (2x cheaper). */
+    @Test
+    void theJarOpensTheJdksFileAttributesToTheApplication() throws Exception {
+        try (JarFile j = new JarFile(RunningJar.JAR.toFile())) {
+            assertThat(j.getManifest().getMainAttributes().getValue("Add-Opens")).isEqualTo("java.base/sun.nio.fs");
+        }
+    }
+
     @Test
     void theDemoWithoutDemoLibStopsWithOneLineNamingTheProperty(@TempDir Path dir) throws Exception {
         Path jar = imageLayout(dir);
