@@ -230,16 +230,28 @@ public final class FrameChannel {
      * small files do not cost an event-loop task (and a TLS record) per frame.
      */
     public void send(ByteBuf frame) throws IOException {
+        queue(frame, Owner.CHANNEL);
+    }
+
+    /** Like {@link #send}, but the frame stays the caller's: its bytes are copied before this returns. */
+    public void sendCopy(ByteBuf frame) throws IOException {
+        queue(frame, Owner.CALLER);
+    }
+
+    /** Who releases a frame once it is queued: this channel, or the caller (which reuses it). */
+    private enum Owner { CHANNEL, CALLER }
+
+    private void queue(ByteBuf frame, Owner owner) throws IOException {
         int n = frame.readableBytes();
         if (limiter != null) {
             limiter.acquire(n);
         }
         if (!channel.isWritable()) {
-            awaitWritable(frame);
+            awaitWritable(frame, owner);
         }
         synchronized (this) {
             if (closeReason != null) {
-                frame.release();
+                release(frame, owner);
                 throw new ConnectionClosedException("connection to " + channel.remoteAddress() + " closed"
                         + (closeReason.isEmpty() ? "" : ": " + closeReason));
             }
@@ -254,11 +266,13 @@ public final class FrameChannel {
                 if (batch == null) {
                     batch = channel.alloc().buffer(BATCH);
                 }
-                batch.writeBytes(frame);
-                frame.release();
+                batch.writeBytes(frame, frame.readerIndex(), n);
+                release(frame, owner);
             } else {
                 writeBatch();
-                channel.write(frame, channel.voidPromise());
+                ByteBuf out = owner == Owner.CHANNEL ? frame
+                        : channel.alloc().buffer(n).writeBytes(frame, frame.readerIndex(), n);
+                channel.write(out, channel.voidPromise());
             }
         }
         if (unflushed >= FLUSH_BYTES) {
@@ -266,7 +280,13 @@ public final class FrameChannel {
         }
     }
 
-    private void awaitWritable(ByteBuf frame) throws IOException {
+    private static void release(ByteBuf frame, Owner owner) {
+        if (owner == Owner.CHANNEL) {
+            frame.release();
+        }
+    }
+
+    private void awaitWritable(ByteBuf frame, Owner owner) throws IOException {
         synchronized (sendLock) {
             writeBatch();
         }
@@ -276,7 +296,7 @@ public final class FrameChannel {
             while (!channel.isWritable() && closeReason == null) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    frame.release();
+                    release(frame, owner);
                     throw new IOException("peer " + channel.remoteAddress() + " accepted no data for "
                             + timeout.toSeconds() + " s");
                 }

@@ -113,14 +113,9 @@ final class SourceStream {
                 if (sig == null && length <= SmallFile.MAX) {
                     ByteBuf frame;
                     try {
-                        frame = small.encode(ch.channel().alloc(), index, file, e.path(), (int) length, compression);
-                        try {
-                            hook.afterRead(e.path());
-                            stable.checkAfter(path, e.path());
-                        } catch (IOException | RuntimeException x) {
-                            frame.release();
-                            throw x;
-                        }
+                        frame = small.encode(index, file, e.path(), (int) length, compression);
+                        hook.afterRead(e.path());
+                        stable.checkAfter(path, e.path());
                     } catch (SourceChangedException changed) {
                         if (read < ReadStability.SMALL_FILE_READS) {
                             continue;
@@ -128,7 +123,7 @@ final class SourceStream {
                         changed(index, e, changed);
                         return;
                     }
-                    ch.send(frame);
+                    ch.sendCopy(frame);
                     stats.literalBytes.add(length);
                     stats.filesSent.increment();
                     progress.fileSent(e.path(), length);

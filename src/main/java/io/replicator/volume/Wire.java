@@ -38,6 +38,14 @@ public final class Wire {
         return buf;
     }
 
+    /** {@code reused}, emptied and holding a new frame header (length filled in by {@link #finish}). */
+    static ByteBuf restart(ByteBuf reused, FrameType type) {
+        reused.clear();
+        reused.writeInt(0);
+        reused.writeByte(type.code());
+        return reused;
+    }
+
     public static ByteBuf finish(ByteBuf frame) {
         int length = frame.readableBytes() - 4;
         if (length > MAX_FRAME) {
