@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds the runtime base image without a registry: Debian bookworm (minbase) with the headless
-# OpenJDK 17 JRE and CA certificates, made by debootstrap and imported into podman (as root).
+# OpenJDK 17 JRE, CA certificates and zstd (start.sh inflates the image's CDS archive with it), made
+# by debootstrap and imported into podman (as root).
 #   k8s/image/base.sh [CACHE_DIR]
-# The image is tagged $BASE_IMAGE (default localhost/camel-replicator-jre:17, the Dockerfile's
-# FROM). Nothing is done when podman already has it. With CACHE_DIR, a saved copy there is loaded
-# instead of running debootstrap, and a fresh build is saved there for the next run.
+# The image is tagged $BASE_IMAGE (default localhost/camel-replicator-jre:17-zstd, the Dockerfile's
+# FROM; the tag names what the base holds, so a cached base without zstd is never reused). Nothing
+# is done when podman already has it. With CACHE_DIR, a saved copy there is loaded instead of
+# running debootstrap, and a fresh build is saved there for the next run.
 set -euo pipefail
-BASE_IMAGE=${BASE_IMAGE:-localhost/camel-replicator-jre:17}
+BASE_IMAGE=${BASE_IMAGE:-localhost/camel-replicator-jre:17-zstd}
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 cache=${1:-}
 saved=$(echo "$BASE_IMAGE" | tr '/:' '__').tar
@@ -23,7 +25,7 @@ command -v debootstrap >/dev/null || { echo "base.sh: debootstrap is missing (ap
 
 root=$(mktemp -d /var/tmp/camel-replicator-rootfs.XXXXXX)
 trap 'rm -rf "$root"' EXIT
-debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates bookworm "$root" "$MIRROR" >"$root.log" 2>&1 \
+debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates,zstd bookworm "$root" "$MIRROR" >"$root.log" 2>&1 \
   || { tail -20 "$root.log" >&2; echo "base.sh: debootstrap failed (log: $root.log)" >&2; exit 1; }
 rm -f "$root.log"
 # What a runtime never needs: package caches and lists, docs, man pages, locales (C.UTF-8 is built in).

@@ -21,10 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImageSmokeIT {
     private static final String IMAGE = "localhost/camel-replicator:smoke-test";
-    private static final String BASE = "localhost/camel-replicator-jre:17";
+    private static final String BASE = "localhost/camel-replicator-jre:17-zstd";
     private static final String CONFIG = "/etc/camel-replicator/replicator.properties";
     private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final String NON_ASCII = "Årsrapport 2026 – ñ.txt";
+    private static final String SHARE_ON_CLASS_LOG = "-Xshare:on -Xlog:class+load=info:stdout";
+    private static final String MAIN_FROM_THE_ARCHIVE = "io.replicator.ReplicatorMain source: shared objects file (top)";
 
     @TempDir
     Path dir;
@@ -50,10 +52,33 @@ class ImageSmokeIT {
     void coldStartsReadTheApplicationsClassesFromTheImagesCdsArchive() throws Exception {
         // -Xshare:on: the JVM refuses to start when an archive cannot be used (with the default
         // "auto" a stale archive is skipped silently); the class log says where each class came from.
-        Podman.Result help = container(List.of("-e", "JDK_JAVA_OPTIONS=-Xshare:on -Xlog:class+load=info:stdout"), "--help");
+        // The image ships the archive as app.jsa.zst only (below): this is start.sh's zstd path.
+        Podman.Result help = container(List.of("-e", "JDK_JAVA_OPTIONS=" + SHARE_ON_CLASS_LOG), "--help");
         assertThat(help.exitCode()).as(help.output()).isZero();
-        assertThat(help.output()).contains("io.replicator.ReplicatorMain source: shared objects file (top)",
-                "io.replicator.cli.CliArgs source: shared objects file (top)");
+        assertThat(help.output()).contains(MAIN_FROM_THE_ARCHIVE, "io.replicator.cli.CliArgs source: shared objects file (top)");
+    }
+
+    @Test
+    void theImageShipsTheCdsArchiveZstdCompressedOnly() throws Exception {
+        Podman.Result archives = Podman.podman("run", "--rm", "--entrypoint", "find", IMAGE, "/opt/camel-replicator",
+                "-maxdepth", "1", "-name", "app.jsa*", "-printf", "%f %s\n");
+        assertThat(archives.exitCode()).as(archives.output()).isZero();
+        System.out.printf("ImageSmokeIT: the image's archive: %s%n", archives.output().trim());
+        assertThat(archives.lines()).singleElement().asString().startsWith("app.jsa.zst ");
+    }
+
+    @Test
+    void startShInflatesAGzipArchiveWhereThereIsNoZstdOne() throws Exception {
+        // The path of a BASE without zstd: the image's archive recompressed with gzip is mounted
+        // beside start.sh, and /dev/null (not a regular file) hides app.jsa.zst.
+        Path gz = dir.resolve("app.jsa.gz");
+        Podman.Result made = Podman.podman("run", "--rm", "--user", "0:0", "-v", dir + ":/out", "--entrypoint", "/bin/sh", IMAGE,
+                "-c", "zstd -q -d -c /opt/camel-replicator/app.jsa.zst | gzip -1 > /out/app.jsa.gz");
+        assertThat(made.exitCode()).as(made.output()).isZero();
+        Podman.Result help = container(List.of("-v", gz + ":/opt/camel-replicator/app.jsa.gz:ro",
+                "-v", "/dev/null:/opt/camel-replicator/app.jsa.zst:ro", "-e", "JDK_JAVA_OPTIONS=" + SHARE_ON_CLASS_LOG), "--help");
+        assertThat(help.exitCode()).as(help.output()).isZero();
+        assertThat(help.output()).contains(MAIN_FROM_THE_ARCHIVE);
     }
 
     @Test
