@@ -12,7 +12,8 @@
 # Prints medians of wall and CPU (user+sys) seconds per tool, and ratios.
 # Usage: bench/cold.sh [volume|s3|once|all]   Env: ROUNDS (3), FILES (25000), OBJECTS (20000),
 #        JVM_VARIANTS (an archive from k8s/image/cds-train.sh is compared as a variant with
-#        -XX:SharedArchiveFile=ARCHIVE).
+#        -XX:SharedArchiveFile=ARCHIVE), IMAGE (volume: the mover also runs in this image, see image_mover;
+#        rootful podman with CONTAINERS_CONF=.ci/containers.conf).
 # Needs: mvn package done (target/camel-replicator.jar), rsync, stunnel4, rclone, /usr/bin/time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -102,14 +103,34 @@ EOF
   # after ~5 sessions of this size (a cold source took 3.75, 3.15, 2.69, 2.28, 2.12 s, then ~2.05 s).
   echo "== volume: warming the destination service (6 sessions)" >&2
   for _ in 1 2 3 4 5 6; do rm -rf "${dst:?}"/*; java $ONE_SHOT -jar "$JAR" --config "$WORK/vol/src.properties" --once bench > /dev/null 2>&1; done
+  [ -z "${IMAGE:-}" ] || image_setup "$port" "$key"
   for r in $(seq 1 "$ROUNDS"); do
     rm -rf "${rdst:?}"/*; timed "volume:rsync+stunnel" bash -c "$(declare -f rsync_volsync); src=$src url=$url rdst=$rdst rsync_volsync"
     for i in "${!VARIANTS[@]}"; do
       rm -rf "${dst:?}"/*; timed "volume:$(variant_name "$i")" java $(opts "$i") -jar "$JAR" --config "$WORK/vol/src.properties" --once bench
     done
+    [ -z "${IMAGE:-}" ] || { rm -rf "${dst:?}"/*; image_mover "$src"; }
     echo "   round $r done" >&2
   done
   [ "$(find "$dst" -type f | wc -l)" = "$FILES" ] || { echo "volume: destination incomplete" >&2; exit 1; }
+}
+
+# IMAGE=TAG: the mover also runs in that image as a mover pod does (its entrypoint, the image's
+# JAVA_TOOL_OPTIONS plus the mover Jobs' options, read-only root, user 65532, 1 GiB, tmpfs /tmp, no
+# capabilities), timed inside the container (podman's own start is a pod's start, not the mover's).
+image_setup() { # image_setup PORT KEY: the container's configuration and key under $WORK/vol/image
+  mkdir -p "$WORK/vol/image"
+  install -m 600 -o 65532 -g 65532 "$2" "$WORK/vol/image/psk.txt"
+  printf 'replicator.volume-source.bench.path = /data/src\nreplicator.volume-source.bench.address = 127.0.0.1\nreplicator.volume-source.bench.port = %s\nreplicator.volume-source.bench.key-file = /etc/c/psk.txt\n' "$1" > "$WORK/vol/image/src.properties"
+  IMAGE_OPTS="$(podman image inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "$IMAGE" | sed -n 's/^JAVA_TOOL_OPTIONS=//p') $MOVER"
+}
+image_mover() { # image_mover SRC: one mover in $IMAGE; appends "volume:ours[image] wall user sys" to $TIMES.raw
+  local out
+  out=$(podman run --rm --network host --read-only --user 65532:65532 --tmpfs /tmp --memory 1g --cap-drop ALL \
+    --security-opt no-new-privileges -e JAVA_TOOL_OPTIONS="$IMAGE_OPTS" -v "$1:/data/src:ro" -v "$WORK/vol/image:/etc/c:ro" \
+    --entrypoint /bin/bash "$IMAGE" -c 'TIMEFORMAT="%R %U %S"; { time /opt/camel-replicator/start.sh --config /etc/c/src.properties --once bench > /tmp/log 2>&1; } 2>&1 || { tail -20 /tmp/log; exit 1; }') \
+    || { echo "the mover in $IMAGE failed: $out" >&2; exit 1; }
+  echo "volume:ours[image] $out" >> "$TIMES.raw"
 }
 
 s3() {
