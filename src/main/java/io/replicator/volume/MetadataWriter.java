@@ -104,11 +104,7 @@ final class MetadataWriter {
                 && (e.uid() != attrs.uid() || e.gid() != attrs.gid())) {
             return false;
         }
-        if (e.type() != EntryType.SYMLINK && attrs.permissions() != e.mode()) {
-            return false;
-        }
-        return attrs.mtimeNanos() == e.mtimeNanos() || (e.type() == EntryType.SYMLINK
-                && attrs.mtimeNanos() == e.mtimeNanos() / 1000 * 1000);
+        return !modeDiffers(attrs, e) && !mtimeDiffers(attrs, e);
     }
 
     /**
@@ -125,12 +121,22 @@ final class MetadataWriter {
         if (ownership == Ownership.APPLIED && e.gid() != attrs.gid()) {
             flags[5] = 'g';
         }
-        if (e.type() != EntryType.SYMLINK && attrs.permissions() != e.mode()) {
+        if (modeDiffers(attrs, e)) {
             flags[3] = 'p';
         }
-        if (!(attrs.mtimeNanos() == e.mtimeNanos() || (e.type() == EntryType.SYMLINK
-                && attrs.mtimeNanos() == e.mtimeNanos() / 1000 * 1000))) {
+        if (mtimeDiffers(attrs, e)) {
             flags[2] = 't';
         }
+    }
+
+    /** Symlinks have no mode of their own on Linux. */
+    private static boolean modeDiffers(Stat attrs, FileEntry e) {
+        return e.type() != EntryType.SYMLINK && attrs.permissions() != e.mode();
+    }
+
+    /** A symlink's mtime is set through lutimes, in microseconds: equal to the microsecond is equal. */
+    private static boolean mtimeDiffers(Stat attrs, FileEntry e) {
+        return attrs.mtimeNanos() != e.mtimeNanos()
+                && !(e.type() == EntryType.SYMLINK && attrs.mtimeNanos() == e.mtimeNanos() / 1000 * 1000);
     }
 }

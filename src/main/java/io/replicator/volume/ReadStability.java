@@ -37,14 +37,22 @@ final class ReadStability {
         if (after == null) {
             throw new ChangedWhileReadException(path + " was removed or renamed while being read");
         }
-        String change = after.size() != before.size() ? "size " + before.size() + " -> " + after.size()
-                : after.mtimeNanos() != before.mtimeNanos() ? "mtime " + before.mtimeNanos() + " -> " + after.mtimeNanos()
-                : after.ctimeNanos() != before.ctimeNanos() ? "ctime " + before.ctimeNanos() + " -> " + after.ctimeNanos()
-                : !after.sameInode(before) ? "inode " + before.dev() + ":" + before.ino() + " -> " + after.dev() + ":" + after.ino()
-                : null;
-        if (change != null) {
-            throw new ChangedWhileReadException(path + " changed while being read (" + change + ")");
+        if (after.size() != before.size()) {
+            throw changed(path, "size " + before.size() + " -> " + after.size());
         }
+        if (after.mtimeNanos() != before.mtimeNanos()) {
+            throw changed(path, "mtime " + before.mtimeNanos() + " -> " + after.mtimeNanos());
+        }
+        if (after.ctimeNanos() != before.ctimeNanos()) {
+            throw changed(path, "ctime " + before.ctimeNanos() + " -> " + after.ctimeNanos());
+        }
+        if (!after.sameInode(before)) {
+            throw changed(path, "inode " + before.dev() + ":" + before.ino() + " -> " + after.dev() + ":" + after.ino());
+        }
+    }
+
+    private static ChangedWhileReadException changed(String path, String what) {
+        return new ChangedWhileReadException(path + " changed while being read (" + what + ")");
     }
 
     /** The file changed while it was read: its copy would be torn, so it is not sent this time. */

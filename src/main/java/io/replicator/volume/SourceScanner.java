@@ -125,8 +125,4 @@ final class SourceScanner {
         return new FileEntry(e.path(), e.type(), e.mode(), e.uid(), e.gid(), e.size(), e.mtimeNanos(), e.linkTarget(),
                 e.primary(), e.sha256(), Xattrs.read(p));
     }
-
-    private String relative(Path p) {
-        return p.equals(root) ? FileEntry.ROOT : root.relativize(p).toString();
-    }
 }

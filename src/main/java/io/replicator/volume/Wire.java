@@ -32,10 +32,7 @@ public final class Wire {
 
     /** A buffer holding the frame header (length filled in by {@link #finish}) and room for the payload. */
     public static ByteBuf start(ByteBufAllocator alloc, FrameType type, int payloadHint) {
-        ByteBuf buf = alloc.buffer(5 + payloadHint);
-        buf.writeInt(0);
-        buf.writeByte(type.code());
-        return buf;
+        return restart(alloc.buffer(5 + payloadHint), type);
     }
 
     /** {@code reused}, emptied and holding a new frame header (length filled in by {@link #finish}). */
